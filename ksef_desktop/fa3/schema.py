@@ -1,0 +1,107 @@
+"""Loads the official FA(3) XSD from ksef-client's bundled copy, offline and checksummed."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import logging
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from lxml import etree
+
+from ksef_desktop.domain.errors import SchemaIntegrityError
+from ksef_desktop.fa3.catalog import FA3, SchemaSet
+from ksef_desktop.support.i18n import tr
+
+log = logging.getLogger(__name__)
+
+
+def schema_dir(schema_set: SchemaSet = FA3) -> Path:
+    """The directory that holds the installed package's copy of ``schema_set``."""
+    top = schema_set.package_dir.split("/", 1)[0]
+    spec = importlib.util.find_spec(top)
+    if spec is None or not spec.submodule_search_locations:
+        raise SchemaIntegrityError(
+            tr("The package {package} with the official schemas is not installed.").format(
+                package=schema_set.package
+            ),
+            details={"package": schema_set.package},
+        )
+    base = Path(next(iter(spec.submodule_search_locations)))
+    return base.joinpath(*PurePosixPath(schema_set.package_dir).parts[1:])
+
+
+@functools.cache
+def verified_files(schema_set: SchemaSet = FA3) -> dict[str, bytes]:
+    """Every file of the set, read once and checked against the catalogued sha256."""
+    folder = schema_dir(schema_set)
+    contents: dict[str, bytes] = {}
+    for entry in schema_set.files:
+        path = folder / entry.name
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SchemaIntegrityError(
+                tr("The official schema file {path} cannot be read: {reason}").format(
+                    path=path, reason=exc.strerror
+                ),
+                details={"path": str(path)},
+            ) from exc
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != entry.sha256:
+            raise SchemaIntegrityError(
+                tr(
+                    "The official schema file {path} differs from the catalogued version "
+                    "(sha256 {found}, expected {expected}). Install {package}."
+                ).format(
+                    path=path, found=digest, expected=entry.sha256, package=schema_set.package
+                ),
+                details={"path": str(path), "sha256": digest, "expected": entry.sha256},
+            )
+        contents[entry.name] = data
+    log.debug("verified %d schema files of %s in %s", len(contents), schema_set.key, folder)
+    return contents
+
+
+class _CatalogResolver(etree.Resolver):
+    """Answers every schema include/import by file name from the verified copies."""
+
+    def __init__(self, files: dict[str, bytes]) -> None:
+        super().__init__()
+        self._files = files
+
+    def resolve(self, system_url: str | None, public_id: str | None, context: Any) -> Any:
+        name = PurePosixPath((system_url or "").replace("\\", "/")).name
+        data = self._files.get(name)
+        if data is None:
+            raise SchemaIntegrityError(
+                tr("The schema refers to {url}, which is not in the catalog.").format(
+                    url=system_url
+                )
+            )
+        return self.resolve_string(data, context, base_url=name)
+
+
+@functools.cache
+def lxml_schema(schema_set: SchemaSet = FA3) -> etree.XMLSchema:
+    """The compiled lxml schema; compiled once per process."""
+    files = verified_files(schema_set)
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    parser.resolvers.add(_CatalogResolver(files))
+    doc = etree.fromstring(files[schema_set.entry], parser=parser, base_url=schema_set.entry)
+    return etree.XMLSchema(etree.ElementTree(doc))
+
+
+def uri_map(schema_set: SchemaSet = FA3) -> dict[str, str]:
+    """Absolute-URL to local-path mapping for tools that load by URL (xmlschema)."""
+    folder = schema_dir(schema_set)
+    verified_files(schema_set)
+    mapping: dict[str, str] = {}
+    base = "http://crd.gov.pl/xml/schematy/dziedzinowe/mf/2022/01/05/eD/DefinicjeTypy/"
+    for entry in schema_set.files:
+        local = (folder / entry.name).as_uri()
+        mapping[base + entry.name] = local
+        mapping[entry.name] = local
+    return mapping
