@@ -10,8 +10,7 @@ from pathlib import Path
 _REDACTED = "[REDACTED]"
 
 # Values that must never be written anywhere: bearer tokens and JWTs, RFC 9421
-# signatures, PEM private keys, KSeF tokens passed as key=value, our own
-# authorization codes' key material.
+# signatures, PEM private keys, and tokens, passwords or keys passed as key=value.
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", re.S),
@@ -22,8 +21,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)(signature\s*[:=]\s*sig1=:)[A-Za-z0-9+/=]+(:)"), r"\1" + _REDACTED + r"\2"),
     (
         re.compile(
-            r"(?i)\b(token|ksef_token|access_token|refresh_token|password|secret|private_key)"
-            r"(\s*[:=]\s*['\"]?)[^\s'\",;]+"
+            r"(?i)\b([a-z_]*token|password|secret|private_?key)"
+            r"([\"']?\s*[:=]\s*[\"']?)[^\s'\",;}]+"
         ),
         r"\1\2" + _REDACTED,
     ),
