@@ -1,0 +1,1 @@
+"""The ERP ⇄ WS wire contract, imported by both sides: authorization codes and signatures."""
