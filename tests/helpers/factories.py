@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from ksef_desktop.domain.document import Annotations, Document, DocumentKind, Totals
+from ksef_desktop.domain.document import (
+    Annotations,
+    BucketTotal,
+    Document,
+    DocumentKind,
+    Totals,
+)
 from ksef_desktop.domain.extras import (
     AdvanceInvoiceRef,
     CorrectedInvoice,
@@ -18,17 +24,18 @@ from ksef_desktop.domain.extras import (
     Register,
 )
 from ksef_desktop.domain.lines import Line, Pricing
+from ksef_desktop.domain.money import round_grosz
 from ksef_desktop.domain.party import Address, Contact, Party, TaxId
 from ksef_desktop.domain.payment import BankAccount, DueTerm, Payment, PaymentMethod
 from ksef_desktop.domain.totals import recalculate
-from ksef_desktop.domain.vat import VatRate
+from ksef_desktop.domain.vat import Bucket, VatRate
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 MINISTRY_EXAMPLES = sorted((FIXTURES / "ministry").glob("*.xml"))
 
 SELLER_NIP = "5261040828"
 BUYER_NIP = "7740001454"
-GENERATED_AT = datetime(2026, 11, 2, 9, 30, tzinfo=timezone.utc)
+GENERATED_AT = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 
 
 def seller() -> Party:
@@ -117,20 +124,68 @@ def correction() -> Document:
     return recalculate(doc)
 
 
+def advance_totals(order: Order, received: Decimal) -> Totals:
+    """P_13_x/P_14_x of an advance: the gross amount received, split by the order's rates.
+
+    Each rate gets its share of the order's gross value; its VAT is taken out of
+    that gross share (art. 106f(1)(4)), so net plus VAT equals what was paid.
+    """
+    gross_by_rate: dict[VatRate, Decimal] = {}
+    for line in order.lines:
+        assert line.vat_rate is not None
+        assert line.net_value is not None
+        gross = line.net_value + (line.vat_amount or Decimal(0))
+        gross_by_rate[line.vat_rate] = gross_by_rate.get(line.vat_rate, Decimal(0)) + gross
+    buckets: dict[Bucket, BucketTotal] = {}
+    for rate, gross in gross_by_rate.items():
+        share = round_grosz(received * gross / order.value)
+        vat = round_grosz(share * rate.percent / (100 + rate.percent))
+        buckets[rate.bucket] = BucketTotal(share - vat, vat)
+    return Totals(buckets, received)
+
+
 def advance() -> Document:
-    """A ZAL advance invoice for part of an order."""
-    order_lines = (
-        Line(1, name="Kocioł gazowy", quantity=Decimal(1), unit="szt.",
-             unit_price=Decimal("8000"), vat_rate=VatRate.R23, net_value=Decimal("8000.00")),
+    """A ZAL invoice for a 30% advance (3600.00 PLN gross) paid on a 12000.00 PLN order.
+
+    A ZAL has no FaWiersz: its totals state the advance received, split by the
+    VAT rates of the order it is paid against (Zamowienie).
+    """
+    order = Order(
+        Decimal("12000.00"),
+        (
+            Line(
+                1,
+                name="Kocioł gazowy",
+                quantity=Decimal(1),
+                unit="szt.",
+                unit_price=Decimal("8000.00"),
+                vat_rate=VatRate.R23,
+                net_value=Decimal("8000.00"),
+                vat_amount=Decimal("1840.00"),
+            ),
+            Line(
+                2,
+                name="Montaż kotła",
+                quantity=Decimal(1),
+                unit="usł.",
+                unit_price=Decimal("2000.00"),
+                vat_rate=VatRate.R8,
+                net_value=Decimal("2000.00"),
+                vat_amount=Decimal("160.00"),
+            ),
+        ),
     )
-    doc = replace(
+    paid_on = date(2026, 11, 2)
+    return replace(
         invoice(lines=0),
         kind=DocumentKind.ZAL,
         number="FZ/2026/11/0001",
-        order=Order(Decimal("9840.00"), order_lines),
         lines=(),
+        sale_date=paid_on,  # P_6 of a ZAL: the day the advance was received
+        order=order,
+        totals=advance_totals(order, Decimal("3600.00")),
+        payment=Payment(method=PaymentMethod.TRANSFER, paid_on=paid_on),
     )
-    return doc
 
 
 def settlement() -> Document:
@@ -142,6 +197,27 @@ def settlement() -> Document:
 
 def simplified() -> Document:
     return replace(invoice(number="UPR/2026/11/0001", lines=1), kind=DocumentKind.UPR)
+
+
+def gross_invoice() -> Document:
+    """A retail-style invoice priced gross (P_9B, P_11A), VAT taken out of each rate's total."""
+    return invoice(number="FV/2026/11/0004", lines=3, pricing=Pricing.GROSS)
+
+
+def eur_invoice() -> Document:
+    """An invoice in euro: each line carries the PLN rate and VAT is restated in PLN (P_14_xW)."""
+    base = invoice(number="FV/2026/11/0003")
+    doc = replace(
+        base,
+        currency="EUR",
+        lines=tuple(replace(line, exchange_rate=Decimal("4.2345")) for line in base.lines),
+        payment=Payment(
+            method=PaymentMethod.TRANSFER,
+            due=(DueTerm(on=date(2026, 11, 16)),),
+            accounts=(BankAccount.checked("DE89 3704 0044 0532 0130 00", swift="COBADEFFXXX"),),
+        ),
+    )
+    return recalculate(doc)
 
 
 def consumer_invoice() -> Document:

@@ -1,0 +1,220 @@
+"""Builds FA(3) XML from a Document: every element in schema order, deterministic bytes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from lxml import etree
+
+from ksef_desktop.domain.document import Annotations, Document, Totals
+from ksef_desktop.domain.errors import InvalidValueError, UnsupportedConstructError
+from ksef_desktop.domain.extras import Correction, Order
+from ksef_desktop.domain.vat import BUCKET_ORDER
+from ksef_desktop.fa3 import build_parts as parts
+from ksef_desktop.fa3 import elements as el
+from ksef_desktop.fa3 import values as v
+from ksef_desktop.fa3.catalog import FA3_NAMESPACE
+from ksef_desktop.fa3.writer import put, refuse_unmapped, require, sub, write_fields
+from ksef_desktop.support.i18n import tr
+
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+
+_AMOUNT = el.Field("", "amount", v.AMOUNT)
+_RATE = el.Field("", "rate", v.QUANTITY)
+
+
+def build(document: Document) -> bytes:
+    """The FA(3) XML of ``document``, UTF-8 without BOM, indented by two spaces.
+
+    The same document always gives the same bytes. ``generated_at`` becomes
+    DataWytworzeniaFa; a document without one (not yet approved) gets the
+    current time. Anything FA(3) cannot express raises
+    :class:`UnsupportedConstructError` or :class:`InvalidValueError`.
+    """
+    root = etree.Element(el.NS + el.ROOT, nsmap={None: FA3_NAMESPACE})
+    _header(root, document)
+    parts.write_seller(root, document.seller)
+    parts.write_buyer(root, document.buyer)
+    require(len(document.third_parties) <= 100, tr("FA(3) allows at most 100 third parties."))
+    for third in document.third_parties:
+        parts.write_third_party(root, third)
+    _body(root, document)
+    if document.footer is not None:
+        parts.write_footer(root, document.footer)
+    if document.attachment is not None:
+        parts.write_attachment(root, document.attachment)
+    return XML_DECLARATION + etree.tostring(root, encoding="UTF-8", pretty_print=True)
+
+
+def _header(root: etree._Element, document: Document) -> None:
+    header = sub(root, "Naglowek")
+    code = sub(header, "KodFormularza", el.FORM_CODE)
+    code.set("kodSystemowy", el.SYSTEM_CODE)
+    code.set("wersjaSchemy", el.SCHEMA_VERSION)
+    sub(header, "WariantFormularza", el.FORM_VARIANT)
+    generated = document.generated_at or datetime.now(UTC).replace(microsecond=0)
+    sub(header, "DataWytworzeniaFa", v.write_datetime(generated))
+    if document.system_info is not None:
+        sub(header, "SystemInfo", document.system_info)
+
+
+def _body(root: etree._Element, doc: Document) -> None:
+    fa = sub(root, "Fa")
+    sub(fa, "KodWaluty", doc.currency)
+    sub(fa, "P_1", doc.issue_date.isoformat())
+    if doc.place_of_issue is not None:
+        sub(fa, "P_1M", doc.place_of_issue)
+    if doc.number is None:
+        raise InvalidValueError(
+            tr("The document has no number yet; it gets one when it is approved."),
+            field="number",
+        )
+    sub(fa, "P_2", doc.number)
+    for note in doc.dispatch_notes:
+        sub(fa, "WZ", note)
+    if doc.sale_date is not None:
+        sub(fa, "P_6", doc.sale_date.isoformat())
+    elif doc.period is not None:
+        period = sub(fa, "OkresFa")
+        sub(period, "P_6_Od", doc.period[0].isoformat())
+        sub(period, "P_6_Do", doc.period[1].isoformat())
+    _totals(fa, doc.totals)
+    put(fa, "P_15", _AMOUNT, doc.totals.due)
+    put(fa, "KursWalutyZ", _RATE, doc.advance_rate)
+    _annotations(fa, doc.annotations)
+    sub(fa, "RodzajFaktury", doc.kind.value)
+    if doc.correction is not None:
+        _correction(fa, doc.correction)
+    require(len(doc.advance_parts) <= 31, tr("FA(3) allows at most 31 partial advances."))
+    for part in doc.advance_parts:
+        write_fields(sub(fa, "ZaliczkaCzesciowa"), part, el.ADVANCE_PART)
+    _marker(fa, "FP", doc.receipt_based)
+    _marker(fa, "TP", doc.related_parties)
+    for info in doc.additional_info:
+        write_fields(sub(fa, "DodatkowyOpis"), info, el.ADDITIONAL_INFO)
+    for ref in doc.advance_invoices:
+        item = sub(fa, "FakturaZaliczkowa")
+        if ref.ksef_number is not None:
+            sub(item, "NrKSeFFaZaliczkowej", ref.ksef_number)
+        else:
+            sub(item, "NrKSeFZN", "1")
+            sub(item, "NrFaZaliczkowej", ref.number)
+    _marker(fa, "ZwrotAkcyzy", doc.excise_refund)
+    for line in doc.lines:
+        write_fields(sub(fa, "FaWiersz"), line, el.INVOICE_LINE, doc.pricing)
+    _rest(fa, doc)
+
+
+def _marker(parent: etree._Element, tag: str, value: bool) -> None:
+    """A TWybor1 element: present with 1 when set, absent otherwise."""
+    if value:
+        sub(parent, tag, "1")
+
+
+def _rest(fa: etree._Element, doc: Document) -> None:
+    if doc.settlement is not None:
+        s = doc.settlement
+        node = sub(fa, "Rozliczenie")
+        for charge in s.charges:
+            write_fields(sub(node, "Obciazenia"), charge, el.CHARGE)
+        put(node, "SumaObciazen", _AMOUNT, s.charges_total)
+        for deduction in s.deductions:
+            write_fields(sub(node, "Odliczenia"), deduction, el.CHARGE)
+        put(node, "SumaOdliczen", _AMOUNT, s.deductions_total)
+        require(
+            s.to_pay is None or s.to_settle is None,
+            tr("A settlement states an amount to pay or one to settle, not both."),
+        )
+        put(node, "DoZaplaty", _AMOUNT, s.to_pay)
+        put(node, "DoRozliczenia", _AMOUNT, s.to_settle)
+    if doc.payment is not None:
+        parts.write_payment(fa, doc.payment)
+    if doc.terms is not None:
+        parts.write_terms(fa, doc.terms)
+    if doc.order is not None:
+        _order(fa, doc.order)
+
+
+def _totals(fa: etree._Element, totals: Totals) -> None:
+    for bucket in BUCKET_ORDER:
+        total = totals.buckets.get(bucket)
+        if total is None:
+            continue
+        put(fa, el.net_tag(bucket), _AMOUNT, total.net)
+        if bucket.has_vat:
+            require(
+                total.vat is not None or bucket not in el.VAT_REQUIRED,
+                tr("The VAT total of group {b} (P_14_{b}) is missing.").format(b=bucket.value),
+            )
+            put(fa, el.vat_tag(bucket), _AMOUNT, total.vat)
+        elif total.vat is not None and total.vat != 0:
+            raise InvalidValueError(
+                tr("Group {b} (P_13_{b}) carries no VAT, yet a VAT total is given.").format(
+                    b=bucket.value
+                )
+            )
+        if total.vat_pln is not None:
+            require(
+                bucket in el.VAT_PLN_ALLOWED,
+                tr("FA(3) has no VAT-in-PLN total for group {b}.").format(b=bucket.value),
+            )
+            put(fa, el.vat_pln_tag(bucket), _AMOUNT, total.vat_pln)
+
+
+def _annotations(fa: etree._Element, a: Annotations) -> None:
+    node = sub(fa, "Adnotacje")
+    sub(node, "P_16", v.write_yes_no(a.cash_accounting))
+    sub(node, "P_17", v.write_yes_no(a.self_billing))
+    sub(node, "P_18", v.write_yes_no(a.reverse_charge))
+    sub(node, "P_18A", v.write_yes_no(a.split_payment))
+    exemption = sub(node, "Zwolnienie")
+    if a.exemption is not None:
+        basis, text = a.exemption
+        sub(exemption, "P_19", "1")
+        sub(exemption, "P_19" + basis.value, text)
+    else:
+        sub(exemption, "P_19N", "1")
+    sub(sub(node, "NoweSrodkiTransportu"), "P_22N", "1")
+    sub(node, "P_23", v.write_yes_no(a.triangular))
+    margin = sub(node, "PMarzy")
+    if a.margin is not None:
+        sub(margin, "P_PMarzy", "1")
+        sub(margin, "P_PMarzy_" + a.margin.value, "1")
+    else:
+        sub(margin, "P_PMarzyN", "1")
+
+
+def _correction(fa: etree._Element, c: Correction) -> None:
+    if c.reason is not None:
+        sub(fa, "PrzyczynaKorekty", c.reason)
+    if c.type is not None:
+        sub(fa, "TypKorekty", str(int(c.type)))
+    require(len(c.corrected) <= 50000, tr("A correction names at most 50000 invoices."))
+    for invoice in c.corrected:
+        item = sub(fa, "DaneFaKorygowanej")
+        write_fields(item, invoice, el.CORRECTED_INVOICE_HEAD)
+        if invoice.ksef_number is not None:
+            sub(item, "NrKSeF", "1")
+            sub(item, "NrKSeFFaKorygowanej", invoice.ksef_number)
+        else:
+            sub(item, "NrKSeFN", "1")
+    if c.period is not None:
+        sub(fa, "OkresFaKorygowanej", c.period)
+    if c.corrected_number is not None:
+        sub(fa, "NrFaKorygowany", c.corrected_number)
+    if c.rate_before is not None and c.amount_before is None:
+        raise InvalidValueError(
+            tr("The exchange rate before correction (KursWalutyZK) needs the amount (P_15ZK).")
+        )
+    put(fa, "P_15ZK", _AMOUNT, c.amount_before)
+    put(fa, "KursWalutyZK", _RATE, c.rate_before)
+
+
+def _order(fa: etree._Element, order: Order) -> None:
+    node = sub(fa, "Zamowienie")
+    put(node, "WartoscZamowienia", _AMOUNT, order.value)
+    if not order.lines:
+        raise UnsupportedConstructError(tr("An order (Zamowienie) needs at least one line."))
+    for line in order.lines:
+        refuse_unmapped(line, el.ORDER_LINE, tr("An order line"))
+        write_fields(sub(node, "ZamowienieWiersz"), line, el.ORDER_LINE)
