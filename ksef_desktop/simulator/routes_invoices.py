@@ -130,10 +130,12 @@ async def query_metadata(request: Request) -> JSONResponse:
         if _matches(item, filters, ctx.nip):
             items.append((moment, item))
     items.sort(key=lambda pair: (pair[0], pair[1]["ksefNumber"]), reverse=order == "Desc")
-    page = [item for _, item in items[offset : offset + size]]
+    # pageOffset is a page index (0 = the first page), as the official contract says.
+    first = offset * size
+    page = [item for _, item in items[first : first + size]]
     return JSONResponse(
         {
-            "hasMore": offset + size < len(items),
+            "hasMore": first + size < len(items),
             "isTruncated": False,
             "permanentStorageHwmDate": crypto.iso(sim.clock.now()),
             "invoices": page,

@@ -9,6 +9,7 @@ from ksef_desktop.simulator.core import Simulator
 from ksef_desktop.simulator.presign import check_signed
 from ksef_desktop.simulator.receipts import invoice_upo
 from ksef_desktop.simulator.routes_auth import sim_of
+from ksef_desktop.simulator.routes_batch import UPLOAD_HEADERS
 from ksef_desktop.simulator.routes_sessions import session_upo_xml, xml_response
 from ksef_desktop.simulator.sessions import is_ready, session_state
 from ksef_desktop.simulator.store import loads
@@ -48,6 +49,15 @@ async def upload_part(session_ref: str, ordinal: int, request: Request) -> Respo
             "Błąd walidacji danych wejściowych.",
             f"Część {ordinal} nie została zadeklarowana.",
         )
+    for name, value in UPLOAD_HEADERS.items():
+        # Azure storage refuses a part without the headers the batch-open answer listed.
+        if request.headers.get(name) != value:
+            raise ApiError(
+                400,
+                400,
+                f"Brak nagłówka {name}: {value} wymaganego przy wysyłce części.",
+                reason_code="missing-required-header",
+            )
     data = await request.body()
     sim.store.run(
         "INSERT OR REPLACE INTO batch_parts(session_ref, ordinal, data) VALUES (?, ?, ?)",

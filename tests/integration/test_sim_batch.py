@@ -106,6 +106,15 @@ def test_upload_urls_are_signed_and_refuse_bearer(client: SimClient) -> None:
     assert httpx.put(url.replace("sig=", "sig=1"), content=parts[0]).status_code == 403
 
 
+def test_upload_needs_the_headers_the_session_listed(client: SimClient) -> None:
+    _, opened, parts = client.open_batch([invoice_xml()], parts=1)
+    request = opened["partUploadRequests"][0]
+    assert request["headers"] == {"x-ms-blob-type": "BlockBlob"}
+    assert httpx.put(request["url"], content=parts[0]).status_code == 400
+    listed = httpx.put(request["url"], content=parts[0], headers=request["headers"])
+    assert listed.status_code == 201
+
+
 def test_too_many_parts_is_21161(client: SimClient) -> None:
     body = {
         "formCode": {"systemCode": "FA (3)", "schemaVersion": "1-0E", "value": "FA"},

@@ -275,21 +275,24 @@ def test_metadata_query(client: SimClient, session: Session) -> None:
             "from": (date.today() - timedelta(days=2)).isoformat() + "T00:00:00Z",
         },
     }
-    found = {}
-    offset = 0
+    found: dict[str, m.InvoiceMetadata] = {}
+    page_index = 0
     while True:
         response = client.http.post(
             "/invoices/query/metadata",
-            params={"pageOffset": offset, "pageSize": 10, "sortOrder": "Asc"},
+            params={"pageOffset": page_index, "pageSize": 10, "sortOrder": "Asc"},
             json=filters,
             headers=client.bearer(),
         )
         assert response.status_code == 200
         body = m.QueryInvoicesMetadataResponse.from_dict(response.json())
+        # pageOffset is a page index: no page repeats an invoice of an earlier one.
+        assert not {i.ksef_number for i in body.invoices} & {i.ksef_number for i in found.values()}
         found.update({i.invoice_number: i for i in body.invoices})
         if not body.has_more:
             break
-        offset += 10
+        page_index += 1
+    assert page_index >= 1
     for number, ksef_number in numbers.items():
         item = found[number]
         assert item.ksef_number == ksef_number
