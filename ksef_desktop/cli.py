@@ -40,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    gui = parser.add_argument_group(tr("the desktop window (no COMMAND)"))
+    gui.add_argument("--demo", action="store_true", help=tr("run against a local demo KSeF"))
+    gui.add_argument("--reset", action="store_true", help=tr("with --demo: start it afresh"))
+    gui.add_argument("--screenshots", metavar="DIR", help=tr("save each window as PNG and exit"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "validate",
@@ -102,10 +106,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, or a usage error argparse already printed
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+        return _run_desktop(args)
     status: int = args.handler(args, sys.stdout, sys.stderr)
     return status
+
+
+def _run_desktop(args: argparse.Namespace) -> int:
+    # Imported here so that `ksef-desktop validate` never loads Qt.
+    from ksef_desktop import app  # noqa: PLC0415
+
+    gui_argv = [flag for flag in ("--demo", "--reset") if getattr(args, flag[2:])]
+    if args.screenshots:
+        gui_argv += ["--screenshots", args.screenshots]
+    return app.main(gui_argv)
 
 
 if __name__ == "__main__":

@@ -142,6 +142,7 @@ class ProblemType(enum.StrEnum):
     REPLAYED_NONCE = "replayed-nonce"
     COMPONENTS_NOT_COVERED = "components-not-covered"
     COMPANY_NOT_CONFIGURED = "company-not-configured"
+    SELLER_MISMATCH = "seller-mismatch"  # the document's seller is not the key's company
     BODY_TOO_LARGE = "body-too-large"
     MALFORMED_BODY = "malformed-body"
     INVALID_DOCUMENT = "invalid-document"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import ssl
+import urllib.parse
 from collections.abc import Callable, Generator, Sequence
 from typing import Any, TypeVar
 
@@ -254,7 +255,8 @@ class WsClient:
 
 
 def _quote(document_id: str) -> str:
-    return httpx.URL("/" + document_id).raw_path.decode("ascii").lstrip("/").replace("/", "%2F")
+    """One path segment: ``/``, ``?``, ``#``, spaces and non-ASCII letters all escaped."""
+    return urllib.parse.quote(document_id, safe="")
 
 
 def _json(response: httpx.Response) -> Any:

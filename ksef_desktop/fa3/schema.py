@@ -6,6 +6,7 @@ import functools
 import hashlib
 import importlib.util
 import logging
+import threading
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -84,14 +85,39 @@ class _CatalogResolver(etree.Resolver):
         return self.resolve_string(data, context, base_url=name)
 
 
-@functools.cache
-def lxml_schema(schema_set: SchemaSet = FA3) -> etree.XMLSchema:
-    """The compiled lxml schema; compiled once per process."""
+_compile_lock = threading.Lock()
+_per_thread = threading.local()
+
+
+def _compile(schema_set: SchemaSet) -> etree.XMLSchema:
     files = verified_files(schema_set)
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
     parser.resolvers.add(_CatalogResolver(files))
     doc = etree.fromstring(files[schema_set.entry], parser=parser, base_url=schema_set.entry)
     return etree.XMLSchema(etree.ElementTree(doc))
+
+
+def lxml_schema(schema_set: SchemaSet = FA3) -> etree.XMLSchema:
+    """The compiled lxml schema, one per thread.
+
+    A compiled schema keeps its error log on the object, so two threads
+    validating with one instance would mix their errors; and libxml2's schema
+    compiler is not safe to run in two threads at once. Each thread therefore
+    compiles its own copy (a few milliseconds, once), one compilation at a time.
+    """
+    compiled: dict[str, etree.XMLSchema] | None = getattr(_per_thread, "schemas", None)
+    if compiled is None:
+        compiled = _per_thread.schemas = {}
+    schema = compiled.get(schema_set.key)
+    if schema is None:
+        with _compile_lock:
+            schema = compiled[schema_set.key] = _compile(schema_set)
+    return schema
+
+
+def forget_compiled() -> None:
+    """Drop this thread's compiled schemas (tests that swap the schema files)."""
+    _per_thread.schemas = {}
 
 
 def uri_map(schema_set: SchemaSet = FA3) -> dict[str, str]:

@@ -97,12 +97,11 @@ def test_hostile_xml_is_reported_as_a_problem(
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([]) == 2
-    assert "validate" in capsys.readouterr().err
     assert main(["validate"]) == 2
     assert main(["validate", "--today", "yesterday", str(GOOD)]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
     assert main(["frobnicate"]) == 2
+    assert "validate" in capsys.readouterr().err
 
 
 def test_help_documents_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:

@@ -30,7 +30,7 @@ def test_schema_compiles_without_network(monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(socket, "create_connection", no_network)
     monkeypatch.setattr(socket.socket, "connect", no_network)
-    schema.lxml_schema.cache_clear()
+    schema.forget_compiled()
     compiled = schema.lxml_schema()
     assert MINISTRY_EXAMPLES
     for path in MINISTRY_EXAMPLES:
@@ -107,3 +107,25 @@ def test_malformed_xml_names_the_problem(payload: bytes, code: str) -> None:
     assert info.value.code == code
     if code == "xml-malformed":
         assert "line" in info.value.message
+
+
+def test_threads_validate_concurrently_without_mixing_errors() -> None:
+    import threading
+
+    good = MINISTRY_EXAMPLES[0].read_bytes()
+    bad = good.replace(b"<P_2>", b"<P_2X>").replace(b"</P_2>", b"</P_2X>")
+    results: list[tuple[bool, bool]] = []
+
+    def work() -> None:
+        for _ in range(20):
+            compiled = schema.lxml_schema()
+            ok = compiled.validate(etree.ElementTree(parse_xml(good)))
+            not_ok = compiled.validate(etree.ElementTree(parse_xml(bad)))
+            results.append((ok, not_ok))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [(True, False)] * 80

@@ -1,0 +1,244 @@
+"""Prints documents per second through ksef-ws to ksef-sim, against the protocol port alone.
+
+Each figure is the time from handing over the first document to the moment
+every document has its KSeF number, in both session modes:
+
+* baseline immediate: ``parallel`` threads, each with its own KsefPort, send an
+  FA(3) and close the session (one session per document), as ksef-ws does;
+* baseline batch: ``parallel`` threads share one port and one online session;
+* ksef-ws: a signed WsClient submits the ERP JSON in batches of 100 and polls
+  statuses until every document has its number (the service builds and
+  validates the FA(3), stores each document durably and sends it).
+
+ksef-sim and ksef-ws run as their own processes (``ksef-sim``, ``ksef-ws serve``),
+as deployed; the baseline port runs in this process.
+
+A second baseline also maps, builds and validates the FA(3) in the sending
+threads (work ksef-ws does and the bare port does not). Target: ksef-ws at
+most 1.3x the baseline time. Run:
+``python benchmarks/ws_throughput.py [documents] [repeat]`` (best of ``repeat`` runs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ksef_desktop.contract import authcode
+from ksef_desktop.contract.client import WsClient
+from ksef_desktop.contract.documents import ErpDocument
+from ksef_desktop.contract.mapping import to_document
+from ksef_desktop.domain.errors import KsefDesktopError
+from ksef_desktop.fa3 import build, validate
+from ksef_desktop.ksef import KsefEnvironment, KsefPort
+from ksef_desktop.ksef.retry import RetryPolicy
+from ksef_desktop.ws import config
+from ksef_desktop.ws.ksefgate import Tuning, port_settings
+from ksef_desktop.ws.registry import KeyRegistry
+
+NIP = "5261040828"
+TOKEN = "benchmark-token-" + NIP
+EXAMPLE = Path(__file__).resolve().parents[1] / "schemas" / "examples" / "invoice-vat.json"
+PARALLEL = 4
+TUNING = Tuning(poll_initial=0.02, retry=RetryPolicy(base_delay=0.05), timeout_seconds=30)
+
+
+def erp(prefix: str, index: int) -> ErpDocument:
+    data: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    today = dt.date.today().isoformat()
+    data.update(id=f"{prefix}-{index}", number=f"{prefix}/{index}", issue_date=today)
+    data["sale_date"] = today
+    data["payment"]["due_date"] = (dt.date.today() + dt.timedelta(days=14)).isoformat()
+    return ErpDocument.model_validate(data)
+
+
+def in_threads(
+    work: list[ErpDocument], count: int, send: Callable[[int, ErpDocument], None]
+) -> None:
+    def run(worker: int) -> None:
+        for position in range(worker, len(work), count):
+            send(worker, work[position])
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def fa3_of(document: ErpDocument) -> bytes:
+    """What the ERP side would have to do without ksef-ws: map, build and validate."""
+    xml = build(to_document(document))
+    assert not [p for p in validate(xml) if p.is_error]
+    return xml
+
+
+def baseline(sim_url: str, mode: str, docs: list[ErpDocument], *, with_fa3: bool) -> float:
+    ini = config.CompanyConfig(
+        nip=NIP, environment=KsefEnvironment.parse(sim_url), ksef_token=TOKEN
+    )
+    ports = [KsefPort(port_settings(ini, TUNING)) for _ in range(PARALLEL)]
+    if mode == "batch":
+        ports = [ports[0]] * PARALLEL
+    for port in dict.fromkeys(ports):
+        port.authenticate()
+
+    prebuilt = {} if with_fa3 else {d.id: fa3_of(d) for d in docs}
+
+    def send(worker: int, document: ErpDocument) -> None:
+        xml = fa3_of(document) if with_fa3 else prebuilt[document.id]
+        outcome = ports[worker].send_invoice(xml)
+        assert outcome.accepted, outcome
+        if mode == "immediate":
+            ports[worker].close_session()
+
+    start = time.perf_counter()
+    in_threads(docs, PARALLEL, send)
+    elapsed = time.perf_counter() - start
+    for port in dict.fromkeys(ports):
+        port.close_session()
+        port.close()
+    return elapsed
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(check: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + 60
+    while not check():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{what} did not start")
+        time.sleep(0.05)
+
+
+def answers(url: str) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def through_ws(sim_url: str, mode: str, rounds: list[list[ErpDocument]], tmp: Path) -> list[float]:
+    tmp.mkdir(parents=True)
+    token = tmp / "token"
+    token.write_text(TOKEN, encoding="utf-8")
+    token.chmod(0o600)
+    ini = tmp / "ksef.ini"
+    port = free_port()
+    ini.write_text(
+        f"[ws]\nlisten = 127.0.0.1:{port}\ndata_dir = {tmp / 'data'}\n"
+        f"ksef_poll_seconds = {TUNING.poll_initial}\n"
+        f"[company {NIP}]\nenvironment = {sim_url}\ntoken_file = {token}\n"
+        f"session_mode = {mode}\nparallel_sends = {PARALLEL}\n",
+        encoding="utf-8",
+    )
+    private, code = authcode.generate(NIP)
+    registry = KeyRegistry(config.load(ini).data_dir)
+    registry.add(code.text)
+    registry.close()
+    script = Path(sys.executable).parent / "ksef-ws"
+    server = subprocess.Popen(  # noqa: S603 - our own console script
+        [str(script), "serve", "--config", str(ini), "--log-level", "warning"]
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        with WsClient(base_url, lambda: (code.key_id, private), timeout=60) as client:
+
+            def healthy() -> bool:
+                try:
+                    client.health()
+                except KsefDesktopError:
+                    return False
+                return True
+
+            wait_for(healthy, "ksef-ws")
+            client.connection_test()  # warm up: authenticate once, as the baseline does
+            return [_measure(client, docs) for docs in rounds]
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def _measure(client: WsClient, docs: list[ErpDocument]) -> float:
+    ids = [d.id for d in docs]
+    start = time.perf_counter()
+    for first in range(0, len(docs), 100):
+        client.submit_many(docs[first : first + 100])
+    waiting = ids
+    while True:
+        numbered = {
+            s.id
+            for first in range(0, len(waiting), 500)
+            for s in client.statuses(waiting[first : first + 500])
+            if s.ksef_number
+        }
+        waiting = [i for i in waiting if i not in numbered]
+        if not waiting:
+            return time.perf_counter() - start
+        time.sleep(0.05)
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    print(f"{count} documents, {PARALLEL} parallel sends, ksef-sim on loopback, best of {repeat}")
+    sim_port = free_port()
+    sim_url = f"http://127.0.0.1:{sim_port}"
+    sim = subprocess.Popen(  # noqa: S603 - our own console script
+        [
+            str(Path(sys.executable).parent / "ksef-sim"),
+            "--port",
+            str(sim_port),
+            "--token",
+            f"{NIP}:{TOKEN}",
+            "--log-level",
+            "warning",
+        ]
+    )
+    try:
+        wait_for(lambda: answers(sim_url), "ksef-sim")
+        with tempfile.TemporaryDirectory() as tmp:
+            _compare(sim_url, count, Path(tmp), repeat)
+    finally:
+        sim.terminate()
+        sim.wait(30)
+
+
+def _compare(sim_url: str, count: int, tmp: Path, repeat: int) -> None:
+    for mode in ("immediate", "batch"):
+        m = mode[0]
+        base = min(
+            baseline(sim_url, mode, [erp(f"B{m}{r}", i) for i in range(count)], with_fa3=False)
+            for r in range(repeat)
+        )
+        built = min(
+            baseline(sim_url, mode, [erp(f"F{m}{r}", i) for i in range(count)], with_fa3=True)
+            for r in range(repeat)
+        )
+        rounds = [[erp(f"W{m}{r}", i) for i in range(count)] for r in range(repeat)]
+        ws = min(through_ws(sim_url, mode, rounds, tmp / mode))
+        print(f"{mode}:")
+        print(f"  port alone (XML prebuilt)   {count / base:7.1f} doc/s  {base:6.2f} s")
+        print(f"  port + FA(3) build/validate {count / built:7.1f} doc/s  {built:6.2f} s")
+        print(
+            f"  ksef-ws                     {count / ws:7.1f} doc/s  {ws:6.2f} s   overhead "
+            f"{ws / base:4.2f}x vs port alone, {ws / built:4.2f}x vs port + FA(3)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,166 @@
+"""Sample documents for the demo, sent through the real chain (desktop → ksef-ws → ksef-sim)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from ksef_desktop.contract.api import DocumentState, DocumentStatus
+from ksef_desktop.contract.client import WsClient
+from ksef_desktop.contract.documents import ErpDocument
+from ksef_desktop.contract.mapping import to_document
+from ksef_desktop.domain.errors import KsefDesktopError
+from ksef_desktop.domain.lifecycle import Status
+from ksef_desktop.storage.documents import DocumentRepository, DocumentRow
+
+log = logging.getLogger(__name__)
+
+#: The WS's view of a document, as the desktop register records it.
+_STATES = {
+    DocumentState.QUEUED: Status.SENT,
+    DocumentState.SENDING: Status.SENT,
+    DocumentState.ACCEPTED: Status.ACCEPTED,
+    DocumentState.AWAITING: Status.AWAITING,
+    DocumentState.REJECTED: Status.REJECTED,
+}
+SETTLE_SECONDS = 10.0
+DEMO_ACCOUNT = "61109010140000071219812874"
+
+
+def _invoice(
+    nip: str, n: int, buyer: str, buyer_nip: str | None, lines: list[dict[str, str]]
+) -> ErpDocument:
+    today = date.today().isoformat()
+    data: dict[str, Any] = {
+        "id": f"DEMO-FV-{n:04d}",
+        "number": f"FV/DEMO/{n:04d}",
+        "issue_date": today,
+        "sale_date": today,
+        "seller": {
+            "nip": nip,
+            "name": "Demo Sp. z o.o.",
+            "address": {"country": "PL", "line1": "ul. Prosta 51", "line2": "00-838 Warszawa"},
+        },
+        "buyer": {
+            "id_kind": "nip" if buyer_nip else "none",
+            "nip": buyer_nip,
+            "name": buyer,
+            "address": {"country": "PL", "line1": "ul. Krótka 3", "line2": "30-001 Kraków"},
+        },
+        "lines": lines,
+        "payment": {"method": "transfer", "due_date": today, "bank_account": DEMO_ACCOUNT},
+    }
+    return ErpDocument.model_validate(data)
+
+
+def demo_documents(nip: str) -> list[ErpDocument]:
+    line = {"quantity": "1", "unit": "szt.", "vat_rate": "23"}
+    return [
+        _invoice(
+            nip,
+            1,
+            "Hurtownia Wisła S.A.",
+            "7740001454",
+            [{**line, "name": "Licencja programu, 12 miesięcy", "unit_price": "1200.00"}],
+        ),
+        _invoice(
+            nip,
+            2,
+            "Biuro Rachunkowe Kowalski",
+            "1234563218",
+            [
+                {**line, "name": "Wdrożenie modułu KSeF", "unit_price": "3500.00"},
+                {**line, "name": "Szkolenie (4 h)", "unit_price": "800.00", "vat_rate": "8"},
+            ],
+        ),
+        _invoice(
+            nip,
+            3,
+            "Anna Nowak",
+            None,
+            [{**line, "name": "Abonament serwisowy", "unit_price": "99.00"}],
+        ),
+    ]
+
+
+def _row(erp: ErpDocument, status: DocumentStatus) -> DocumentRow:
+    return DocumentRow(
+        id=erp.id,
+        kind="invoice",
+        number=erp.number,
+        issue_date=erp.issue_date,
+        buyer=erp.buyer.name,
+        gross_total=to_document(erp).totals.due,
+        state=_STATES[status.state],
+        updated_at=status.updated_at,
+        ksef_number=status.ksef_number,
+        reason=status.error,
+    )
+
+
+def _settle(
+    client: WsClient, sent: list[tuple[ErpDocument, DocumentStatus]]
+) -> list[tuple[ErpDocument, DocumentStatus]]:
+    """Poll until no document is queued or sending (or the time is up)."""
+    deadline = time.monotonic() + SETTLE_SECONDS
+    pending = {DocumentState.QUEUED, DocumentState.SENDING}
+    while sent and time.monotonic() < deadline:
+        current = {s.id: s for s in client.statuses([erp.id for erp, _ in sent])}
+        sent = [(erp, current.get(erp.id, status)) for erp, status in sent]
+        if not any(status.state in pending for _, status in sent):
+            break
+        time.sleep(0.1)  # polling a server in another thread; there is nothing to wait on
+    return sent
+
+
+def _submit(
+    client: WsClient, documents: list[ErpDocument], *, settle: bool = True
+) -> list[tuple[ErpDocument, DocumentStatus]]:
+    sent = []
+    for erp in documents:
+        try:
+            sent.append((erp, client.submit(erp)))
+        except KsefDesktopError as exc:
+            log.warning("demo: %s not submitted: %s", erp.number, exc)
+    return _settle(client, sent) if settle else sent
+
+
+def seed(
+    client: WsClient,
+    documents: DocumentRepository,
+    nip: str,
+    make_ksef_unavailable: Callable[[], None],
+) -> int:
+    """Send the sample invoices and record the outcome; returns how many rows were added.
+
+    The first invoices are accepted by KSeF; then KSeF is made unavailable (a
+    simulator fault) and the last one is handed to the WS without waiting: it
+    is recorded as SENT, and the WS keeps it AWAITING with KSeF's reason while
+    the demo runs (the desktop learns that once status sync exists, issue 7).
+    """
+    if documents.count() > 0:
+        return 0
+    *delivered, late = demo_documents(nip)
+    sent = _submit(client, delivered)
+    make_ksef_unavailable()
+    sent += _submit(client, [late], settle=False)
+    for erp, status in sent:
+        documents.upsert(_row(erp, status))
+    # A receipt the ERP has not approved yet: it stays local (receipts do not go to KSeF).
+    documents.upsert(
+        DocumentRow(
+            id="DEMO-PAR-0001",
+            kind="receipt",
+            number="PAR/DEMO/0001",
+            issue_date=date.today(),
+            buyer="Klient detaliczny",
+            gross_total=Decimal("49.99"),
+            state=Status.DRAFT,
+            updated_at=datetime.now(UTC),
+        )
+    )
+    return len(sent) + 1

@@ -1,0 +1,1 @@
+"""The desktop's only PySide6 code: windows and widgets over the service layer."""

@@ -1,0 +1,1 @@
+"""Widgets and helpers every window shares: the task runner, error display, message boxes."""

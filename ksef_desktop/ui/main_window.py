@@ -1,0 +1,348 @@
+"""The main window: cairo.ERP-style menus and navigation tree, and the KSeF status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ksef_desktop.ui import shortcuts
+from ksef_desktop.ui.common.errors import show_error
+from ksef_desktop.ui.common.tasks import Task, TaskRunner
+
+if TYPE_CHECKING:  # the service stack loads in the background while the window shows
+    from ksef_desktop.services.bundle import Services
+    from ksef_desktop.services.status import ShellStatus, WsProbe
+    from ksef_desktop.ui.help import HelpWindow
+    from ksef_desktop.ui.parameters import ParametersWindow
+
+ACTION_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MainWindow(QMainWindow):
+    """Shows at once; the services arrive with :meth:`attach` once the store is open."""
+
+    services_attached = Signal()
+    status_refreshed = Signal(object)  # ShellStatus
+    ws_checked = Signal(object)  # WsProbe
+
+    def __init__(
+        self,
+        services: Services | None,
+        runner: TaskRunner,
+        *,
+        settings_file: Path | None = None,
+        title_suffix: str = "",
+    ) -> None:
+        super().__init__()
+        self._services: Services | None = None
+        self._runner = runner
+        self._settings = (
+            QSettings(str(settings_file), QSettings.Format.IniFormat) if settings_file else None
+        )
+        self._probe: Task[WsProbe] | None = None
+        self.parameters_window: ParametersWindow | None = None
+        self.help_window: HelpWindow | None = None
+        self.last_status: ShellStatus | None = None
+        self.last_probe: WsProbe | None = None
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("ksef-desktop — cairo.ERP KSeF") + title_suffix)
+        self._actions: dict[str, Callable[[], object]] = {
+            "ksef_parameters": self.open_parameters,
+            "help": self.open_help,
+        }
+        self._build_menus()
+        self._build_central()
+        self._build_status_bar()
+        self._connect_signals()
+        self._restore_geometry()
+        self.parameters_action.setEnabled(False)
+        if services is not None:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        """The services are ready: enable the screens and check the status."""
+        self._services = services
+        self.parameters_action.setEnabled(True)
+        self.services_attached.emit()
+        self.refresh_status()
+
+    # --- construction ----------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        erp = bar.addMenu(self.tr("&ERP"))
+        erp.setObjectName("menuErp")
+        admin = erp.addMenu(self.tr("&ADMINISTRATION"))
+        admin.setObjectName("menuAdministration")
+        params = admin.addMenu(self.tr("&PARAMETERS"))
+        params.setObjectName("menuParameters")
+        ksef = params.addMenu(self.tr("&KSEF"))
+        ksef.setObjectName("menuKsef")
+        self.parameters_action = self._action(
+            ksef,
+            self.tr("&PARAMETERS"),
+            "actionKsefParameters",
+            shortcuts.KSEF_PARAMETERS,
+            self.open_parameters,
+        )
+        erp.addSeparator()
+        self._action(erp, self.tr("&Quit"), "actionQuit", shortcuts.QUIT, self.close)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("menuHelp")
+        self.help_action = self._action(
+            help_menu, self.tr("&Keyboard shortcuts"), "actionHelp", shortcuts.HELP, self.open_help
+        )
+        self.refresh_action = self._action(
+            help_menu,
+            self.tr("Check the &web service again"),
+            "actionRefreshStatus",
+            shortcuts.REFRESH_STATUS,
+            self.refresh_status,
+        )
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        name: str,
+        shortcut: shortcuts.Shortcut,
+        slot: Callable[[], object],
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(shortcut.sequence)
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_central(self) -> None:
+        self.navigation = QTreeWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setHeaderHidden(True)
+        self.navigation.setAccessibleName(self.tr("Navigation"))
+        erp = QTreeWidgetItem([self.tr("ERP")])
+        admin = QTreeWidgetItem([self.tr("ADMINISTRATION")])
+        params = QTreeWidgetItem([self.tr("PARAMETERS")])
+        ksef = QTreeWidgetItem([self.tr("KSEF")])
+        leaf = QTreeWidgetItem([self.tr("PARAMETERS")])
+        leaf.setData(0, ACTION_ROLE, "ksef_parameters")
+        leaf.setToolTip(0, self.tr("ERP > ADMINISTRATION > PARAMETERS > KSEF > PARAMETERS"))
+        ksef.addChild(leaf)
+        params.addChild(ksef)
+        admin.addChild(params)
+        erp.addChild(admin)
+        help_item = QTreeWidgetItem([self.tr("HELP")])
+        keys = QTreeWidgetItem([self.tr("Keyboard shortcuts")])
+        keys.setData(0, ACTION_ROLE, "help")
+        help_item.addChild(keys)
+        self.navigation.addTopLevelItems([erp, help_item])
+        self.navigation.expandAll()
+        self.navigation.setCurrentItem(leaf)
+
+        self.overview = QLabel(self)
+        self.overview.setObjectName("overview")
+        self.overview.setWordWrap(True)
+        self.overview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.overview.setTextFormat(Qt.TextFormat.RichText)
+        panel = QWidget(self)
+        QVBoxLayout(panel).addWidget(self.overview)
+        splitter = QSplitter(self)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(panel)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 600])
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+        self._render_overview()
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.module_label = QLabel(self.tr("KSeF: opening the data store…"), self)
+        self.module_label.setObjectName("moduleStatus")
+        self.ws_label = QLabel(self.tr("WS: …"), self)
+        self.ws_label.setObjectName("wsStatus")
+        self.awaiting_label = QLabel(self.tr("Awaiting documents: …"), self)
+        self.awaiting_label.setObjectName("awaitingCount")
+        for label in (self.module_label, self.ws_label, self.awaiting_label):
+            bar.addPermanentWidget(label)
+
+    def _connect_signals(self) -> None:
+        self.navigation.itemActivated.connect(self._on_navigation_item_activated)
+        QShortcut(QKeySequence(shortcuts.NAVIGATION.key), self, self.navigation.setFocus)
+        self._runner.task_failed.connect(self._on_runner_task_failed)
+
+    # --- navigation ------------------------------------------------------------
+
+    @Slot(QTreeWidgetItem, int)
+    def _on_navigation_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        action = item.data(0, ACTION_ROLE)
+        if action in self._actions:
+            self._actions[str(action)]()
+
+    @Slot()
+    def open_parameters(self) -> ParametersWindow | None:
+        if self._services is None:
+            self.statusBar().showMessage(self.tr("Still opening the data store…"), 3000)
+            return None
+        from ksef_desktop.ui.parameters import ParametersWindow  # noqa: PLC0415 - startup time
+
+        if self.parameters_window is None:
+            window = ParametersWindow(self._services, self._runner, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.parameters_applied.connect(self._on_parameters_applied)
+            window.auth_code_generated.connect(self._on_parameters_applied)
+            window.destroyed.connect(self._on_parameters_destroyed)
+            self.parameters_window = window
+        self.parameters_window.show()
+        self.parameters_window.raise_()
+        self.parameters_window.activateWindow()
+        return self.parameters_window
+
+    @Slot()
+    def _on_parameters_destroyed(self) -> None:
+        self.parameters_window = None
+
+    @Slot()
+    def open_help(self) -> HelpWindow:
+        from ksef_desktop.ui.help import HelpWindow  # noqa: PLC0415 - startup time
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show()
+        self.help_window.raise_()
+        return self.help_window
+
+    # --- status ----------------------------------------------------------------
+
+    @Slot()
+    def refresh_status(self) -> None:
+        """Module status and awaiting count from the store, then the WS in the background."""
+        if self._services is None:
+            return
+        status = self._services.status
+        self._runner.run(
+            "status snapshot", lambda _c, _p: status.snapshot(), on_returned=self._on_snapshot
+        )
+        if self._probe is not None:
+            self._probe.cancel()
+        self.ws_label.setText(self.tr("WS: checking…"))
+        self._probe = self._runner.run(
+            "ws probe", lambda cancel, _p: status.probe(cancel), on_returned=self._on_probe
+        )
+
+    @Slot(object)
+    def _on_snapshot(self, status: ShellStatus) -> None:
+        self.last_status = status
+        self.module_label.setText(
+            self.tr("KSeF: ACTIVE") if status.active else self.tr("KSeF: inactive")
+        )
+        self.module_label.setStyleSheet("color: #1b7f3b;" if status.active else "color: gray;")
+        self.awaiting_label.setText(self.tr("Awaiting documents: {n}").format(n=status.awaiting))
+        self._render_overview()
+        self.status_refreshed.emit(status)
+
+    @Slot(object)
+    def _on_probe(self, probe: WsProbe) -> None:
+        self._probe = None
+        self.last_probe = probe
+        # Keyed by WsState values, so this module need not import the services at start.
+        texts = {
+            "connected": self.tr("WS: connected"),
+            "unreachable": self.tr("WS: unreachable"),
+            "not-configured": self.tr("WS: not configured"),
+        }
+        colours = {"connected": "#1b7f3b", "unreachable": "#b00020"}
+        state = probe.state.value
+        self.ws_label.setText(texts[state])
+        self.ws_label.setToolTip(probe.text)
+        self.ws_label.setStyleSheet(f"color: {colours.get(state, 'gray')};")
+        self._render_overview()
+        self.ws_checked.emit(probe)
+
+    @Slot(object)
+    def _on_parameters_applied(self, _value: object) -> None:
+        self.refresh_status()
+
+    @Slot(object)
+    def _on_runner_task_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    def _render_overview(self) -> None:
+        status, probe = self.last_status, self.last_probe
+        module = (
+            "…"
+            if status is None
+            else (self.tr("ACTIVE") if status.active else self.tr("inactive"))
+        )
+        ws = "…" if probe is None else probe.text
+        awaiting = "…" if status is None else str(status.awaiting)
+        rows = [
+            (self.tr("KSeF module"), module),
+            (self.tr("cairo.KSEF WS"), ws),
+            (self.tr("Awaiting documents"), awaiting),
+        ]
+        table = "".join(
+            f"<tr><td style='padding-right:16px'><b>{k}</b></td><td>{_escape(v)}</td></tr>"
+            for k, v in rows
+        )
+        self.overview.setText(
+            "<h2>"
+            + self.tr("KSeF")
+            + "</h2><table>"
+            + table
+            + "</table><p>"
+            + self.tr(
+                "Open <b>ERP &gt; ADMINISTRATION &gt; PARAMETERS &gt; KSEF &gt; PARAMETERS</b> "
+                "(Ctrl+Shift+P) to set the web-service address, generate the authorization code "
+                "and test the connection. F1 lists every keyboard shortcut."
+            )
+            + "</p>"
+        )
+
+    # --- geometry --------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        if self._settings is None:
+            self.resize(980, 620)
+            return
+        geometry = self._settings.value("main/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(980, 620)
+        splitter = self._settings.value("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        window = self.parameters_window
+        if window is not None and window.isVisible() and window.dirty:
+            # The parameters window asks whether to discard; quitting waits for the answer.
+            event.ignore()
+            window.reject()
+            return
+        if self._settings is not None:
+            self._settings.setValue("main/geometry", self.saveGeometry())
+            self._settings.setValue("main/splitter", self.splitter.saveState())
+            self._settings.sync()
+        if self._probe is not None:
+            self._probe.cancel()
+        super().closeEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

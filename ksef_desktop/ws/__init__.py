@@ -1,0 +1,1 @@
+"""ksef-ws: the web service between ERPs and KSeF (the cairo.KSEF WS role)."""

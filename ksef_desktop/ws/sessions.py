@@ -1,0 +1,174 @@
+"""Delivering one stored document through a company's KSeF session (immediate or batch mode).
+
+Never sends twice: a document whose earlier send may have reached KSeF is
+first looked up by its invoice reference, then by its hash in the session it
+went to; only when KSeF certainly lacks it is it sent again, and even then a
+440 duplicate with the same content is recognised as the original success.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ksef_desktop.domain.errors import KsefApiError, TransportError
+from ksef_desktop.ksef.online import OnlineSession
+from ksef_desktop.ksef.outcomes import InvoiceOutcome
+from ksef_desktop.ksef.retry import is_transient
+from ksef_desktop.support.i18n import tr
+from ksef_desktop.ws.ksefgate import Link
+from ksef_desktop.ws.store import DocumentStore, StoredDocument, now_iso
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """When an undelivered document is tried again (seconds, doubling, capped)."""
+
+    base: float = 2.0
+    cap: float = 600.0
+    #: Configuration-like failures (bad token, no permission) wait at least this long.
+    permanent: float = 300.0
+
+    def delay(self, attempts: int, error: Exception) -> float:
+        step = min(self.cap, self.base * 2.0 ** max(0, attempts - 1))
+        if isinstance(error, KsefApiError) and error.retry_after:
+            step = max(step, error.retry_after)
+        if not is_transient(error):
+            step = max(step, min(self.cap, self.permanent))
+        return step
+
+
+class ActiveSessions:
+    """Sessions a live port is using (the sweeper must not close them behind its back)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._sessions: dict[str, tuple[OnlineSession, Link]] = {}
+
+    def add(self, session: OnlineSession, link: Link) -> None:
+        with self._lock:
+            self._sessions[session.reference] = (session, link)
+
+    def release(self, ref: str) -> None:
+        """Stop ``ref`` taking new invoices: its port opens another one for the next send."""
+        with self._lock:
+            entry = self._sessions.pop(ref, None)
+        if entry is not None:
+            entry[1].port.online.discard(entry[0])
+
+    def __contains__(self, ref: object) -> bool:
+        with self._lock:
+            return ref in self._sessions
+
+
+class DocumentSender:
+    """Sends documents of one company and records every step before the next one."""
+
+    def __init__(
+        self,
+        store: DocumentStore,
+        mode: str,
+        active: ActiveSessions,
+        backoff: Backoff,
+        on_session_done: Callable[[str, Link], None],
+    ) -> None:
+        self.store = store
+        self.mode = mode
+        self.active = active
+        self.backoff = backoff
+        self.on_session_done = on_session_done
+
+    def process(self, doc: StoredDocument, link: Link) -> None:
+        used: list[str] = []
+        try:
+            outcome = self._reconcile(doc, link) if doc.maybe_sent else None
+            if outcome is None:
+                outcome = self._send(doc, link, used)
+            self._record(doc, outcome)
+        except (KsefApiError, TransportError) as error:
+            self._defer(doc, error)
+        except Exception as error:  # a bug must not lose the document: keep it waiting
+            log.exception("unexpected failure delivering %s/%s", doc.nip, doc.id)
+            self._defer(doc, error)
+        finally:
+            # Immediate mode: one session per document, closed (and its UPO fetched) now.
+            if self.mode == "immediate":
+                for ref in dict.fromkeys(used):
+                    self.active.release(ref)
+                    self.on_session_done(ref, link)
+
+    def _reconcile(self, doc: StoredDocument, link: Link) -> InvoiceOutcome | None:
+        """What KSeF did with an earlier send whose answer we never recorded."""
+        session = doc.session_reference
+        if session is None:
+            return None
+        reference = doc.ksef_reference
+        try:
+            if reference is None:
+                reference = link.reader.find_by_hash(session, doc.invoice_hash)
+            if reference is None:
+                log.info("%s/%s is not in session %s; sending it", doc.nip, doc.id, session)
+                self.store.forget_send(doc.seq)
+                return None
+            return link.reader.wait_for_invoice(session, reference, doc.invoice_hash, resent=False)
+        except KsefApiError as error:
+            if error.transient:
+                raise
+            # The session is gone or unreadable: a resend is still safe, because KSeF
+            # answers 440 with the original number for the same invoice.
+            log.info("session %s unreadable (%s); resending %s", session, error.code, doc.id)
+            return None
+
+    def _send(self, doc: StoredDocument, link: Link, used: list[str]) -> InvoiceOutcome:
+        session = link.port.online.current()
+        self.active.add(session, link)
+        used.append(session.reference)
+        self.store.mark_sending(doc.seq, session.reference, self.mode, now_iso())
+        pending = link.port.online.submit(doc.fa3)
+        target = pending.session
+        if target.reference != session.reference:
+            self.active.add(target, link)
+            used.append(target.reference)
+        self.store.set_reference(doc.seq, target.reference, pending.reference, self.mode)
+        return link.reader.wait_for_invoice(
+            target.reference, pending.reference, pending.invoice_hash, resent=pending.resent
+        )
+
+    def _record(self, doc: StoredDocument, outcome: InvoiceOutcome) -> None:
+        if outcome.accepted and outcome.ksef_number:
+            self.store.accept(
+                doc.seq,
+                outcome.ksef_number,
+                reference=outcome.reference_number,
+                session_ref=outcome.session_reference,
+                code=outcome.status_code,
+                description=outcome.description,
+            )
+            log.info("%s/%s accepted as %s", doc.nip, doc.id, outcome.ksef_number)
+            return
+        details = "; ".join(outcome.details)
+        text = tr("KSeF rejected the invoice ({code}): {description}").format(
+            code=outcome.status_code, description=outcome.description
+        )
+        self.store.reject(
+            doc.seq,
+            outcome.status_code,
+            f"{outcome.description} {details}".strip(),
+            text,
+        )
+        log.info("%s/%s rejected by KSeF with %s", doc.nip, doc.id, outcome.status_code)
+
+    def _defer(self, doc: StoredDocument, error: Exception) -> None:
+        wait = self.backoff.delay(doc.attempts, error)
+        next_at = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=wait)).isoformat(
+            timespec="microseconds"
+        )
+        code = error.ksef_code if isinstance(error, KsefApiError) else None
+        message = str(error) or type(error).__name__
+        self.store.defer(doc.seq, message, next_at, code)
+        log.info("%s/%s awaiting (%s); next attempt in %.1f s", doc.nip, doc.id, message, wait)

@@ -1,0 +1,183 @@
+"""The main window: navigation, shortcuts, status bar, help window, error display."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from ksef_desktop.app import Session
+from ksef_desktop.domain.errors import TransportError
+from ksef_desktop.domain.lifecycle import Status
+from ksef_desktop.services.parameters import KsefParameters
+from ksef_desktop.services.status import WsProbe, WsState
+from ksef_desktop.storage.documents import DocumentRow
+from ksef_desktop.ui import shortcuts
+from ksef_desktop.ui.common.errors import show_crash, show_error
+from ksef_desktop.ui.common.msgbox import Confirmation
+from ksef_desktop.ui.common.tasks import TaskRunner
+from ksef_desktop.ui.help import HelpWindow
+from ksef_desktop.ui.main_window import MainWindow
+from tests.helpers.desktop_chain import GOOD_NIP, Chain, closed_port_url
+
+
+def open_main(qtbot: QtBot, session: Session, runner: TaskRunner) -> MainWindow:
+    window = MainWindow(session.services, runner)
+    qtbot.addWidget(window)
+    with qtbot.waitSignals([window.status_refreshed, window.ws_checked]):
+        window.show()
+        window.refresh_status()
+    return window
+
+
+def add_document(session: Session, number: str, state: Status) -> None:
+    session.documents.upsert(
+        DocumentRow(
+            id=number,
+            kind="invoice",
+            number=number,
+            issue_date=date(2026, 11, 2),
+            buyer="Buyer sp. z o.o.",
+            gross_total=Decimal("123.00"),
+            state=state,
+            updated_at=datetime(2026, 11, 2, 12, 0),
+        )
+    )
+
+
+def test_status_bar_counts_awaiting_documents_from_the_store(
+    qtbot: QtBot, session: Session, runner: TaskRunner
+) -> None:
+    add_document(session, "FV/1", Status.AWAITING)
+    add_document(session, "FV/2", Status.AWAITING)
+    add_document(session, "FV/3", Status.ACCEPTED)
+    window = open_main(qtbot, session, runner)
+    assert window.awaiting_label.text() == "Awaiting documents: 2"
+    assert window.module_label.text() == "KSeF: inactive"
+    assert window.ws_label.text() == "WS: not configured"
+
+
+def test_status_follows_applied_parameters_in_the_background(
+    qtbot: QtBot, session: Session, runner: TaskRunner, chain: Chain
+) -> None:
+    window = open_main(qtbot, session, runner)
+    params = window.open_parameters()
+    with qtbot.waitSignal(params.parameters_loaded):
+        pass
+    params.form.set_values(KsefParameters(True, chain.address, GOOD_NIP))
+    params.form.edited.emit()
+    with qtbot.waitSignals([params.parameters_applied, window.ws_checked]):
+        qtbot.mouseClick(params.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.module_label.text() == "KSeF: ACTIVE")
+    assert window.ws_label.text() == "WS: connected"
+    assert window.last_probe is not None
+    assert chain.address in window.last_probe.text
+
+
+def test_an_unreachable_ws_is_reported_without_blocking(
+    qtbot: QtBot, session: Session, runner: TaskRunner
+) -> None:
+    session.services.parameters.save(KsefParameters(True, closed_port_url(), GOOD_NIP))
+    window = open_main(qtbot, session, runner)
+    assert window.ws_label.text() == "WS: unreachable"
+    assert isinstance(window.last_probe, WsProbe)
+    assert window.last_probe.state is WsState.UNREACHABLE
+    assert "No web service answers" in window.ws_label.toolTip()
+
+
+def test_navigation_tree_and_menu_open_the_parameters(
+    qtbot: QtBot,
+    qtmodeltester,
+    session: Session,
+    runner: TaskRunner,  # type: ignore[no-untyped-def]
+) -> None:
+    window = open_main(qtbot, session, runner)
+    qtmodeltester.check(window.navigation.model(), force_py=True)
+    leaf = window.navigation.currentItem()
+    assert leaf is not None
+    assert leaf.toolTip(0) == "ERP > ADMINISTRATION > PARAMETERS > KSEF > PARAMETERS"
+    window.navigation.setFocus()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Return)
+    params = window.parameters_window
+    assert params is not None
+    assert params.isVisible()
+    with qtbot.waitSignal(params.parameters_loaded):
+        pass
+    assert window.parameters_action.shortcut() == shortcuts.KSEF_PARAMETERS.sequence
+    params.close()
+    qtbot.waitUntil(lambda: window.parameters_window is None)
+    window.parameters_action.trigger()
+    assert window.parameters_window is not None
+    assert window.parameters_window.isVisible()
+
+
+def test_only_built_screens_are_in_the_menus(
+    qtbot: QtBot, session: Session, runner: TaskRunner
+) -> None:
+    window = open_main(qtbot, session, runner)
+    texts = [a.text().replace("&", "") for a in window.findChildren(type(window.help_action))]
+    assert "PARAMETERS" in texts
+    assert not any("INVOICES" in t or "AWAITING" in t for t in texts)
+
+
+def test_f1_lists_every_shortcut(
+    qtbot: QtBot,
+    qtmodeltester,
+    session: Session,
+    runner: TaskRunner,  # type: ignore[no-untyped-def]
+) -> None:
+    window = open_main(qtbot, session, runner)
+    assert window.help_action.shortcut().toString() == "F1"
+    window.help_action.trigger()
+    help_window = window.help_window
+    assert isinstance(help_window, HelpWindow)
+    assert help_window.isVisible()
+    table = help_window.table
+    qtmodeltester.check(table.model(), force_py=True)
+    keys = {table.item(row, 0).text() for row in range(table.rowCount())}  # type: ignore[union-attr]
+    assert {"F1", "F9", "Ctrl+G", "Ctrl+Shift+P"} <= keys
+    assert table.rowCount() == len(shortcuts.ALL)
+
+
+def test_expected_errors_show_their_message_without_blocking(qtbot: QtBot) -> None:
+    show_error(None, TransportError("The web service did not answer.", code="ws-timeout"))
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert [b.text() for b in boxes] == ["The web service did not answer."]
+    boxes[0].close()
+
+
+def test_unexpected_errors_go_to_the_crash_dialog_and_the_log_redacted(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    try:
+        raise RuntimeError("boom token=abc123secret")
+    except RuntimeError as exc:
+        with caplog.at_level(logging.ERROR):
+            show_crash(type(exc), exc, exc.__traceback__)
+    box = QApplication.activeModalWidget() or next(
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "crashDialog"
+    )
+    assert isinstance(box, QMessageBox)
+    assert "abc123secret" not in box.detailedText()
+    assert "boom" in box.detailedText()
+    assert "abc123secret" not in caplog.text
+    box.close()
+
+
+def test_the_real_confirmation_does_not_block_and_reports_the_answer(qtbot: QtBot) -> None:
+    answers: list[bool] = []
+    Confirmation.ask(None, "Replace?", "Really?", answers.append, yes_text="Replace")
+    box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "confirmation")
+    assert isinstance(box, QMessageBox)
+    assert answers == []  # ask() returned while the question is still open
+    yes = box.button(QMessageBox.StandardButton.Yes)
+    assert yes is not None
+    assert yes.text() == "Replace"
+    with qtbot.waitSignal(box.finished):
+        yes.click()
+    assert answers == [True]

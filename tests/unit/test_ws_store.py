@@ -1,0 +1,119 @@
+"""The document store: idempotent submission, when new content may replace old, paging."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ksef_desktop.contract.api import DocumentState
+from ksef_desktop.ws.store import (
+    ConflictError,
+    DocumentStore,
+    NewDocument,
+    Submission,
+    decode_cursor,
+    encode_cursor,
+)
+
+NIP = "5261040828"
+
+
+def _doc(doc_id: str = "A-1", content: str = "v1", nip: str = NIP) -> NewDocument:
+    return NewDocument(
+        nip=nip,
+        id=doc_id,
+        number="FV/1",
+        content_sha256=content,
+        body="{}",
+        fa3=b"<xml/>",
+        invoice_hash="h-" + content,
+        session_mode="immediate",
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> DocumentStore:
+    return DocumentStore(tmp_path)
+
+
+def test_schema_is_versioned_and_in_wal_mode(store: DocumentStore) -> None:
+    assert store.db.query("PRAGMA user_version")[0][0] == 1
+    assert store.db.query("PRAGMA journal_mode")[0][0] == "wal"
+
+
+def test_same_content_returns_the_same_record(store: DocumentStore) -> None:
+    first, outcome = store.submit(_doc())
+    again, second = store.submit(_doc())
+    assert (outcome, second) == (Submission.CREATED, Submission.SAME)
+    assert again.seq == first.seq
+    assert again.status.received_at == first.status.received_at
+
+
+def test_ids_are_per_company(store: DocumentStore) -> None:
+    store.submit(_doc())
+    _, outcome = store.submit(_doc(nip="7740001454", content="other"))
+    assert outcome is Submission.CREATED
+    assert store.get("7740001454", "A-1") is not None
+    assert store.get("1234563218", "A-1") is None
+
+
+def test_new_content_replaces_a_document_ksef_never_saw(store: DocumentStore) -> None:
+    store.submit(_doc())
+    replaced, outcome = store.submit(_doc(content="v2"))
+    assert outcome is Submission.REPLACED
+    assert replaced.status.content_sha256 == "v2"
+    assert replaced.state is DocumentState.QUEUED
+
+
+def test_new_content_after_a_send_started_is_a_conflict(store: DocumentStore) -> None:
+    doc, _ = store.submit(_doc())
+    (claimed,) = store.claim_due(NIP, 10)
+    store.mark_sending(claimed.seq, "SESSION-1", "immediate", "2026-01-01T00:00:00+00:00")
+    store.defer(claimed.seq, "network down", "2026-01-01T00:00:00+00:00")
+    with pytest.raises(ConflictError):
+        store.submit(_doc(content="v2"))
+    store.accept(
+        doc.seq, "NUM-1", reference="R", session_ref="SESSION-1", code=200, description="ok"
+    )
+    with pytest.raises(ConflictError) as info:
+        store.submit(_doc(content="v2"))
+    assert "NUM-1" in info.value.message
+    assert store.submit(_doc())[1] is Submission.SAME  # the original content is still fine
+
+
+def test_a_rejected_document_may_be_corrected(store: DocumentStore) -> None:
+    doc, _ = store.submit(_doc())
+    store.claim_due(NIP, 10)
+    store.reject(doc.seq, 440, "Duplikat faktury", "KSeF rejected the invoice")
+    fixed, outcome = store.submit(_doc(content="v2"))
+    assert outcome is Submission.REPLACED
+    assert fixed.state is DocumentState.QUEUED
+    assert fixed.status.ksef_code is None
+    assert fixed.attempts == 0
+
+
+def test_recover_makes_interrupted_sends_due_and_keeps_their_trail(store: DocumentStore) -> None:
+    store.submit(_doc())
+    (claimed,) = store.claim_due(NIP, 10)
+    store.mark_sending(claimed.seq, "SESSION-1", "batch", "2026-01-01T00:00:00+00:00")
+    assert store.claim_due(NIP, 10) == []
+    assert store.recover() == 1
+    (again,) = store.claim_due(NIP, 10)
+    assert again.maybe_sent
+    assert again.session_reference == "SESSION-1"
+    assert again.attempts == 2
+
+
+def test_cursor_paging(store: DocumentStore) -> None:
+    for i in range(5):
+        store.submit(_doc(f"A-{i}", f"c{i}"))
+    items, last = store.page(NIP, state=None, since=None, after=0, limit=2)
+    assert [d.id for d in items] == ["A-0", "A-1"]
+    assert last is not None
+    assert decode_cursor(encode_cursor(last)) == last
+    rest, end = store.page(NIP, state=None, since=None, after=last, limit=10)
+    assert [d.id for d in rest] == ["A-2", "A-3", "A-4"]
+    assert end is None
+    with pytest.raises(ValueError, match="eHl6"):
+        decode_cursor("eHl6")  # base64 of "xyz": not a position this service gave out
