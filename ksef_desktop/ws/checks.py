@@ -58,7 +58,14 @@ def _hint(check_id: CheckId, exc: KsefDesktopError) -> str:
 def clock_check(created: int, now: float) -> CheckFn:
     def run() -> tuple[CheckStatus, str, str | None]:
         skew = created - now
-        message = tr("Your clock differs from the service's by {skew:+.0f} s.").format(skew=skew)
+        # ``created`` has whole seconds, so a difference under a second is no difference.
+        seconds = int(skew)
+        if seconds == 0:
+            message = tr("Your clock agrees with the service's (within a second).")
+        else:
+            message = tr("Your clock differs from the service's by {skew:+d} s.").format(
+                skew=seconds
+            )
         if abs(skew) <= _SKEW_WARNING:
             return CheckStatus.OK, message, None
         hint = tr("Turn on automatic time; more than {max} s and requests are refused.").format(
