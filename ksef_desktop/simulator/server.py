@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 
 import uvicorn
 
+from ksef_desktop.serving import ThreadedServer
 from ksef_desktop.simulator.app import create_app
 from ksef_desktop.simulator.core import Lifetimes, Simulator
 
@@ -20,21 +19,17 @@ log = logging.getLogger(__name__)
 class RunningSimulator:
     """A simulator serving HTTP on ``base_url``; ``sim`` is its state for tests."""
 
-    def __init__(self, sim: Simulator, server: uvicorn.Server, thread: threading.Thread) -> None:
+    def __init__(self, sim: Simulator, server: ThreadedServer) -> None:
         self.sim = sim
         self._server = server
-        self._thread = thread
-        sockets = server.servers[0].sockets
-        host, port = sockets[0].getsockname()[:2]
-        self.host = str(host)
-        self.port = int(port)
-        self.base_url = f"http://{self.host}:{self.port}"
+        self.host = server.host
+        self.port = server.port
+        self.base_url = server.url()
         self.api_url = self.base_url + "/v2"
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop serving, wait for the thread, close the state store."""
-        self._server.should_exit = True
-        self._thread.join(timeout)
+        self._server.stop(timeout)
         self.sim.close()
 
     def __enter__(self) -> RunningSimulator:
@@ -64,15 +59,6 @@ def make_server(
     return uvicorn.Server(config)
 
 
-def _serve(server: uvicorn.Server) -> None:
-    # uvicorn ends a failed start-up (e.g. a busy port) with sys.exit; in a thread that
-    # only means "not started", which start_in_thread reports itself.
-    try:
-        server.run()
-    except SystemExit as exc:
-        log.error("ksef-sim stopped during start-up (exit status %s)", exc.code)
-
-
 def start_in_thread(
     *,
     tokens: Mapping[str, str],
@@ -94,16 +80,11 @@ def start_in_thread(
         seed=seed,
         lifetimes=lifetimes,
     )
-    server = make_server(sim, host, port)
-    thread = threading.Thread(target=_serve, args=(server,), name="ksef-sim", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + startup_timeout
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            server.should_exit = True
-            sim.close()
-            raise RuntimeError(f"ksef-sim did not start on {host}:{port}")
-        time.sleep(0.005)
-    running = RunningSimulator(sim, server, thread)
+    try:
+        server = ThreadedServer(make_server(sim, host, port), "ksef-sim", startup_timeout)
+    except RuntimeError:
+        sim.close()
+        raise
+    running = RunningSimulator(sim, server)
     log.info("ksef-sim listening on %s", running.base_url)
     return running

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from types import TracebackType
 
 import uvicorn
 
+from ksef_desktop.serving import ThreadedServer
 from ksef_desktop.ws.app import create_app
 from ksef_desktop.ws.config import WsConfig
 from ksef_desktop.ws.ksefgate import Tuning
@@ -37,17 +36,13 @@ def make_server(service: Service, log_level: str = "warning") -> uvicorn.Server:
 class RunningWs:
     """A ksef-ws serving on ``base_url``; ``service`` gives tests the store and registry."""
 
-    def __init__(self, service: Service, server: uvicorn.Server, thread: threading.Thread) -> None:
+    def __init__(self, service: Service, server: ThreadedServer) -> None:
         self.service = service
         self._server = server
-        self._thread = thread
-        host, port = server.servers[0].sockets[0].getsockname()[:2]
-        host_text = f"[{host}]" if ":" in str(host) else str(host)
-        self.base_url = f"{service.config.scheme}://{host_text}:{port}"
+        self.base_url = server.url(service.config.scheme)
 
     def stop(self, timeout: float = 15.0) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout)
+        self._server.stop(timeout)
         self.service.stop()
 
     def __enter__(self) -> RunningWs:
@@ -71,17 +66,12 @@ def start_in_thread(
 ) -> RunningWs:
     """Start the worker and the HTTP server; returns once requests are accepted."""
     service = Service.build(config, tuning=tuning, backoff=backoff)
-    server = make_server(service)
-    thread = threading.Thread(target=server.run, name="ksef-ws", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + startup_timeout
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            server.should_exit = True
-            service.stop()
-            raise RuntimeError(f"ksef-ws did not start on {config.host}:{config.port}")
-        time.sleep(0.005)
+    try:
+        server = ThreadedServer(make_server(service), "ksef-ws", startup_timeout)
+    except RuntimeError:
+        service.stop()
+        raise
     service.start()
-    running = RunningWs(service, server, thread)
+    running = RunningWs(service, server)
     log.info("ksef-ws listening on %s", running.base_url)
     return running
