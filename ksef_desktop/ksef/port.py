@@ -67,7 +67,9 @@ class KsefPort:
         )
         caller = ApiCaller(self.auth, settings.retry)
         self.invoices = InvoiceReader(self._client, caller)
-        reader = self._reader = SessionReader(self._client, caller, self.invoices, settings.poll)
+        #: Session reads (status, an invoice by hash, close and collect the UPO) for a
+        #: service reconciling sessions it did not open in this process.
+        reader = self.sessions = SessionReader(self._client, caller, self.invoices, settings.poll)
         self.online = OnlineSender(
             self._client, caller, keys, reader, settings.poll, now=settings.now
         )
@@ -121,10 +123,10 @@ class KsefPort:
         the final outcome, waiting for processing if needed.
         """
         invoice_hash = sha256_base64(xml)
-        reference = self._reader.find_by_hash(session_reference, invoice_hash, retry=True)
+        reference = self.sessions.find_by_hash(session_reference, invoice_hash, retry=True)
         if reference is None:
             return None
-        return self._reader.wait_for_invoice(
+        return self.sessions.wait_for_invoice(
             session_reference, reference, invoice_hash, resent=False
         )
 

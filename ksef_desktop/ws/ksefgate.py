@@ -1,10 +1,4 @@
-"""The WS side of the protocol port: a KsefPort per company plus the session reads it lacks.
-
-``KsefPort`` offers sending and UPO collection but no public way to look up an
-invoice by session and hash or to close a session it no longer holds, which a
-restarted service needs to reconcile. :class:`Link` adds exactly that, built
-from the port's own public building blocks (``SessionReader``, ``ApiCaller``).
-"""
+"""The WS side of the protocol port: a KsefPort per company, its session reads, probes."""
 
 from __future__ import annotations
 
@@ -19,7 +13,6 @@ from ksef_client.models import PublicKeyCertificateUsage
 
 from ksef_desktop.ksef import KsefPort, PortSettings
 from ksef_desktop.ksef.auth import PublicKeys
-from ksef_desktop.ksef.calls import ApiCaller
 from ksef_desktop.ksef.retry import PollPolicy, RetryPolicy
 from ksef_desktop.ksef.sessions import SessionReader
 from ksef_desktop.ws.config import CompanyConfig
@@ -51,20 +44,18 @@ def port_settings(company: CompanyConfig, tuning: Tuning) -> PortSettings:
 
 
 class Link:
-    """One port (one reusable online session) and a reader over the same credentials."""
+    """One port (one reusable online session) of a company.
+
+    ``reader`` is the port's session reader: what a restarted service needs to
+    look up an invoice by hash or close a session it no longer holds.
+    """
 
     def __init__(self, company: CompanyConfig, tuning: Tuning) -> None:
-        settings = port_settings(company, tuning)
-        self.port = KsefPort(settings)
-        self._client = KsefClient(
-            company.environment.client_options(timeout_seconds=tuning.timeout_seconds)
-        )
-        caller = ApiCaller(self.port.auth, settings.retry)
-        self.reader = SessionReader(self._client, caller, self.port.invoices, settings.poll)
+        self.port = KsefPort(port_settings(company, tuning))
+        self.reader: SessionReader = self.port.sessions
 
     def close(self) -> None:
         self.port.close()
-        self._client.close()
 
 
 def probe_reachable(company: CompanyConfig, timeout: float = 10.0) -> None:
