@@ -27,6 +27,7 @@ from ksef_desktop.ui.common.tasks import TaskRunner
 from ksef_desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from ksef_desktop.contract.client import WsClient
     from ksef_desktop.demo import DemoEnvironment
     from ksef_desktop.services.bundle import Services
     from ksef_desktop.services.connection import ClientFactory
@@ -69,14 +70,17 @@ def build_session(
     service stack (httpx, pydantic, cryptography) has loaded.
     """
     from ksef_desktop.services.authorization import AuthorizationService  # noqa: PLC0415
+    from ksef_desktop.services.awaiting import AwaitingService  # noqa: PLC0415
     from ksef_desktop.services.bundle import Services  # noqa: PLC0415
     from ksef_desktop.services.connection import ConnectionService, default_client_factory  # noqa: PLC0415
     from ksef_desktop.services.keystore import default_key_stores  # noqa: PLC0415
     from ksef_desktop.services.parameters import ParametersService  # noqa: PLC0415
+    from ksef_desktop.services.sales import build_sales  # noqa: PLC0415
     from ksef_desktop.services.status import StatusService  # noqa: PLC0415
     from ksef_desktop.storage.db import open_database  # noqa: PLC0415
     from ksef_desktop.storage.documents import DocumentRepository  # noqa: PLC0415
     from ksef_desktop.storage.keys import KeyRecordRepository  # noqa: PLC0415
+    from ksef_desktop.storage.outbox import OutboxRepository  # noqa: PLC0415
     from ksef_desktop.storage.parameters import ParametersRepository  # noqa: PLC0415
 
     dirs.ensure()
@@ -89,10 +93,18 @@ def build_session(
         authorization, client_factory or default_client_factory(TEST_TIMEOUT)
     )
     documents = DocumentRepository(db)
+
+    def ws_client() -> WsClient:
+        return connection.client(parameters.load().ws_address)
+
+    awaiting = AwaitingService(OutboxRepository(db), ws_client)
     status = StatusService(
-        parameters, documents, probe_factory or default_client_factory(PROBE_TIMEOUT)
+        parameters, awaiting.total, probe_factory or default_client_factory(PROBE_TIMEOUT)
     )
-    return Session(dirs, db, Services(parameters, authorization, connection, status), documents)
+    # A document the wizard could not get confirmed joins the awaiting documents.
+    sales = build_sales(db, parameters, ws_client, on_unconfirmed=awaiting.hold)
+    services = Services(parameters, authorization, connection, status, sales, awaiting)
+    return Session(dirs, db, services, documents)
 
 
 def build_demo_session(dirs: AppDirs) -> Session:

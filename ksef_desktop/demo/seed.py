@@ -6,7 +6,6 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from decimal import Decimal
 from typing import Any
 
 from ksef_desktop.contract.api import DocumentState, DocumentStatus
@@ -14,19 +13,11 @@ from ksef_desktop.contract.client import WsClient
 from ksef_desktop.contract.documents import ErpDocument
 from ksef_desktop.contract.mapping import to_document
 from ksef_desktop.domain.errors import KsefDesktopError
-from ksef_desktop.domain.lifecycle import Status
-from ksef_desktop.storage.documents import DocumentRepository, DocumentRow
+from ksef_desktop.domain.lifecycle import Event, Lifecycle
+from ksef_desktop.storage.documents import DocumentRepository
 
 log = logging.getLogger(__name__)
 
-#: The WS's view of a document, as the desktop register records it.
-_STATES = {
-    DocumentState.QUEUED: Status.SENT,
-    DocumentState.SENDING: Status.SENT,
-    DocumentState.ACCEPTED: Status.ACCEPTED,
-    DocumentState.AWAITING: Status.AWAITING,
-    DocumentState.REJECTED: Status.REJECTED,
-}
 SETTLE_SECONDS = 10.0
 DEMO_ACCOUNT = "61109010140000071219812874"
 
@@ -87,19 +78,54 @@ def demo_documents(nip: str) -> list[ErpDocument]:
     ]
 
 
-def _row(erp: ErpDocument, status: DocumentStatus) -> DocumentRow:
-    return DocumentRow(
-        id=erp.id,
-        kind="invoice",
-        number=erp.number,
-        issue_date=erp.issue_date,
-        buyer=erp.buyer.name,
-        gross_total=to_document(erp).totals.due,
-        state=_STATES[status.state],
-        updated_at=status.updated_at,
-        ksef_number=status.ksef_number,
-        reason=status.error,
+#: The lifecycle events that bring an approved document to the state the WS reports.
+_OUTCOME_EVENTS = {
+    DocumentState.QUEUED: (Event.SEND,),
+    DocumentState.SENDING: (Event.SEND,),
+    DocumentState.ACCEPTED: (Event.SEND, Event.ACCEPT),
+    DocumentState.AWAITING: (Event.SEND, Event.NOT_DELIVERED),
+    DocumentState.REJECTED: (Event.SEND, Event.REJECT),
+}
+
+
+def _record(
+    client: WsClient, documents: DocumentRepository, erp: ErpDocument, status: DocumentStatus
+) -> None:
+    """Store the document with its content and walk it through the lifecycle to the WS state."""
+    lifecycle = Lifecycle(ksef_active=True)
+    document = to_document(erp)
+    doc_id = documents.add(document, source="demo", erp_id=erp.id)
+    documents.save_content(doc_id, lifecycle, document, Event.VALIDATE)
+    documents.approve(doc_id, lifecycle, document, datetime.now(UTC).replace(microsecond=0))
+    documents.transition(
+        doc_id,
+        lifecycle,
+        _OUTCOME_EVENTS[status.state],
+        {
+            "ksef_number": status.ksef_number,
+            "ksef_code": status.ksef_code,
+            "reason": status.error,
+            "attempts": max(1, status.attempts),
+            "sent_at": status.received_at.isoformat(),
+        },
     )
+    try:
+        documents.set_fa3(doc_id, client.fa3(erp.id))  # KOD I links to these exact bytes
+    except KsefDesktopError as exc:
+        log.info("demo: FA(3) of %s not fetched: %s", erp.number, exc)
+
+
+def _receipt(nip: str) -> ErpDocument:
+    """A receipt the ERP has not approved yet: it stays local (receipts do not go to KSeF)."""
+    data = _invoice(
+        nip,
+        1,
+        "Klient detaliczny",
+        None,
+        [{"name": "Kabel USB-C", "quantity": "1", "unit_price": "40.64", "vat_rate": "23"}],
+    ).model_dump(mode="json")
+    data.update(id="DEMO-PAR-0001", number="PAR/DEMO/0001", payment={"method": "cash"})
+    return ErpDocument.model_validate(data)
 
 
 def _settle(
@@ -149,18 +175,6 @@ def seed(
     make_ksef_unavailable()
     sent += _submit(client, [late], settle=False)
     for erp, status in sent:
-        documents.upsert(_row(erp, status))
-    # A receipt the ERP has not approved yet: it stays local (receipts do not go to KSeF).
-    documents.upsert(
-        DocumentRow(
-            id="DEMO-PAR-0001",
-            kind="receipt",
-            number="PAR/DEMO/0001",
-            issue_date=date.today(),
-            buyer="Klient detaliczny",
-            gross_total=Decimal("49.99"),
-            state=Status.DRAFT,
-            updated_at=datetime.now(UTC),
-        )
-    )
+        _record(client, documents, erp, status)
+    documents.add(to_document(_receipt(nip)), register_kind="receipt", source="demo")
     return len(sent) + 1

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ksef_desktop.services.authorization import AuthorizationService
+from ksef_desktop.services.awaiting import AwaitingService
 from ksef_desktop.services.connection import ConnectionService
 from ksef_desktop.services.parameters import ParametersService
+from ksef_desktop.services.sales import SalesServices
 from ksef_desktop.services.status import StatusService
 
 
@@ -16,3 +18,5 @@ class Services:
     authorization: AuthorizationService
     connection: ConnectionService
     status: StatusService
+    sales: SalesServices  # register, customers, import, print-approval wizard
+    awaiting: AwaitingService  # the outbox: AWAITING DOCUMENTS, resend, automatic retry

@@ -18,6 +18,8 @@ from ksef_desktop.support.i18n import tr
 
 #: Builds a client for one address; tests pass one with a custom transport or timeout.
 ClientFactory = Callable[[str, KeySource | None], WsClient]
+#: A signed client for the configured WS, built when needed (the address may change).
+ClientSource = Callable[[], WsClient]
 
 
 def default_client_factory(timeout: float = 15.0) -> ClientFactory:

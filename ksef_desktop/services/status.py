@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ksef_desktop.domain.errors import KsefDesktopError
-from ksef_desktop.domain.lifecycle import Status
 from ksef_desktop.services.cancel import CancelToken
 from ksef_desktop.services.parameters import ParametersService, validate_ws_address
-from ksef_desktop.storage.documents import DocumentRepository
 from ksef_desktop.support.i18n import tr
 
 if TYPE_CHECKING:  # the client stack (httpx, pydantic) loads only when first used
@@ -40,16 +39,16 @@ class StatusService:
     def __init__(
         self,
         parameters: ParametersService,
-        documents: DocumentRepository,
+        awaiting_count: Callable[[], int],
         factory: ClientFactory,
     ) -> None:
         self._parameters = parameters
-        self._documents = documents
+        self._awaiting_count = awaiting_count
         self._factory = factory
 
     def snapshot(self) -> ShellStatus:
-        """Module status and the AWAITING DOCUMENTS count, read from the store."""
-        return ShellStatus(self._parameters.load().active, self._documents.count(Status.AWAITING))
+        """Module status and the AWAITING DOCUMENTS count (every unconfirmed document)."""
+        return ShellStatus(self._parameters.load().active, self._awaiting_count())
 
     def probe(self, cancel: CancelToken | None = None) -> WsProbe:
         """An unsigned health check of the configured WS (a few seconds at most)."""

@@ -48,6 +48,73 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX documents_state ON documents (state);
     """,
+    # 2: issue 6 -- the full register. A draft has no number yet, so the table is
+    #    rebuilt (SQLite cannot drop NOT NULL); rows from schema 1 keep their values
+    #    and are marked source 'legacy' (they have no stored content). Amounts are
+    #    kept as text (exact) and as integer grosze (for SQL sorting and filtering).
+    #    The numbering counter and the customer list are new.
+    """
+    CREATE TABLE documents_v2 (
+        id           TEXT PRIMARY KEY,
+        kind         TEXT NOT NULL CHECK (kind IN ('invoice', 'receipt')),
+        doc_kind     TEXT NOT NULL DEFAULT 'VAT',
+        number       TEXT,
+        issue_date   TEXT NOT NULL,
+        buyer        TEXT NOT NULL,
+        buyer_nip    TEXT,
+        currency     TEXT NOT NULL DEFAULT 'PLN',
+        net_total    TEXT,
+        vat_total    TEXT,
+        gross_total  TEXT NOT NULL,
+        net_minor    INTEGER,
+        vat_minor    INTEGER,
+        gross_minor  INTEGER NOT NULL,
+        state        TEXT NOT NULL,
+        ksef_number  TEXT,
+        ksef_code    INTEGER,
+        reason       TEXT,
+        attempts     INTEGER NOT NULL DEFAULT 0,
+        erp_id       TEXT UNIQUE,
+        source       TEXT NOT NULL DEFAULT 'desktop',
+        content      TEXT,
+        fa3          BLOB,
+        print_count  INTEGER NOT NULL DEFAULT 0,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        approved_at  TEXT,
+        sent_at      TEXT,
+        printed_at   TEXT
+    );
+    INSERT INTO documents_v2 (id, kind, number, issue_date, buyer, gross_total, gross_minor,
+        state, ksef_number, reason, erp_id, source, created_at, updated_at)
+    SELECT id, kind, number, issue_date, buyer, gross_total,
+        CAST(ROUND(CAST(gross_total AS REAL) * 100) AS INTEGER),
+        state, ksef_number, reason, id, 'legacy', updated_at, updated_at
+    FROM documents;
+    DROP TABLE documents;
+    ALTER TABLE documents_v2 RENAME TO documents;
+    CREATE INDEX documents_state ON documents (state);
+    CREATE INDEX documents_issue_date ON documents (issue_date);
+    CREATE INDEX documents_buyer_nip ON documents (buyer_nip);
+    CREATE UNIQUE INDEX documents_number ON documents (number) WHERE number IS NOT NULL;
+    CREATE TABLE numbering (
+        series  TEXT NOT NULL,
+        period  TEXT NOT NULL,
+        last    INTEGER NOT NULL,
+        PRIMARY KEY (series, period)
+    );
+    CREATE TABLE customers (
+        id        INTEGER PRIMARY KEY,
+        nip       TEXT UNIQUE,
+        name      TEXT NOT NULL,
+        line1     TEXT NOT NULL,
+        line2     TEXT,
+        country   TEXT NOT NULL DEFAULT 'PL',
+        email     TEXT,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX customers_name ON customers (name COLLATE NOCASE);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
-from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,17 +10,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ksef_desktop.app import Session
+from ksef_desktop.contract.mapping import from_document
 from ksef_desktop.domain.errors import TransportError
-from ksef_desktop.domain.lifecycle import Status
 from ksef_desktop.services.parameters import KsefParameters
 from ksef_desktop.services.status import WsProbe, WsState
-from ksef_desktop.storage.documents import DocumentRow
 from ksef_desktop.ui import shortcuts
 from ksef_desktop.ui.common.errors import show_crash, show_error
 from ksef_desktop.ui.common.msgbox import Confirmation
 from ksef_desktop.ui.common.tasks import TaskRunner
 from ksef_desktop.ui.help import HelpWindow
 from ksef_desktop.ui.main_window import MainWindow
+from tests.helpers import factories
 from tests.helpers.desktop_chain import GOOD_NIP, Chain, closed_port_url
 
 
@@ -35,27 +33,17 @@ def open_main(qtbot: QtBot, session: Session, runner: TaskRunner) -> MainWindow:
     return window
 
 
-def add_document(session: Session, number: str, state: Status) -> None:
-    session.documents.upsert(
-        DocumentRow(
-            id=number,
-            kind="invoice",
-            number=number,
-            issue_date=date(2026, 11, 2),
-            buyer="Buyer sp. z o.o.",
-            gross_total=Decimal("123.00"),
-            state=state,
-            updated_at=datetime(2026, 11, 2, 12, 0),
-        )
-    )
+def hold_document(session: Session, number: str) -> None:
+    """A document the WS could not be reached for, as the wizard leaves it."""
+    erp = from_document(factories.invoice(number=number), number)
+    session.services.awaiting.hold(erp, error=TransportError("no WS", code="ws-unreachable"))
 
 
 def test_status_bar_counts_awaiting_documents_from_the_store(
     qtbot: QtBot, session: Session, runner: TaskRunner
 ) -> None:
-    add_document(session, "FV/1", Status.AWAITING)
-    add_document(session, "FV/2", Status.AWAITING)
-    add_document(session, "FV/3", Status.ACCEPTED)
+    hold_document(session, "FV/1")
+    hold_document(session, "FV/2")
     window = open_main(qtbot, session, runner)
     assert window.awaiting_label.text() == "Awaiting documents: 2"
     assert window.module_label.text() == "KSeF: inactive"

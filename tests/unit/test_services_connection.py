@@ -54,7 +54,7 @@ def desk(tmp_path: Path) -> Iterator[Desk]:
         parameters,
         authorization,
         ConnectionService(authorization, factory),
-        StatusService(parameters, DocumentRepository(db), factory),
+        StatusService(parameters, DocumentRepository(db).count, factory),
     )
     db.close()
 
