@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import importlib.util
 import logging
+import re
+import shutil
+import tempfile
 import threading
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from lxml import etree
 
@@ -66,35 +69,37 @@ def verified_files(schema_set: SchemaSet = FA3) -> dict[str, bytes]:
     return contents
 
 
-class _CatalogResolver(etree.Resolver):
-    """Answers every schema include/import by file name from the verified copies."""
-
-    def __init__(self, files: dict[str, bytes]) -> None:
-        super().__init__()
-        self._files = files
-
-    def resolve(self, system_url: str | None, public_id: str | None, context: Any) -> Any:
-        name = PurePosixPath((system_url or "").replace("\\", "/")).name
-        data = self._files.get(name)
-        if data is None:
-            raise SchemaIntegrityError(
-                tr("The schema refers to {url}, which is not in the catalog.").format(
-                    url=system_url
-                )
-            )
-        return self.resolve_string(data, context, base_url=name)
-
-
 _compile_lock = threading.Lock()
 _per_thread = threading.local()
 
 
-def _compile(schema_set: SchemaSet) -> etree.XMLSchema:
+@functools.cache
+def _local_copy(schema_set: SchemaSet) -> Path:
+    """The verified files in a private directory, every schemaLocation made relative.
+
+    libxml2 then finds each include beside the file that names it, with no
+    network and no custom resolver (lxml's resolvers are not reliably consulted
+    when a schema is compiled in a thread other than the first).
+    """
     files = verified_files(schema_set)
+    folder = Path(tempfile.mkdtemp(prefix=f"ksef-desktop-{schema_set.key}-xsd-"))
+    atexit.register(shutil.rmtree, folder, True)
+    for name, original in files.items():
+        data = original
+        for other in files:
+            data = re.sub(
+                rb'schemaLocation="[^"]*/' + re.escape(other.encode()) + rb'"',
+                b'schemaLocation="' + other.encode() + b'"',
+                data,
+            )
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def _compile(schema_set: SchemaSet) -> etree.XMLSchema:
+    entry = _local_copy(schema_set) / schema_set.entry
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
-    parser.resolvers.add(_CatalogResolver(files))
-    doc = etree.fromstring(files[schema_set.entry], parser=parser, base_url=schema_set.entry)
-    return etree.XMLSchema(etree.ElementTree(doc))
+    return etree.XMLSchema(etree.parse(str(entry), parser=parser))
 
 
 def lxml_schema(schema_set: SchemaSet = FA3) -> etree.XMLSchema:
