@@ -1,12 +1,19 @@
 """Prints how fast FA(3) documents are built, validated and parsed, against lxml's bare XSD check.
 
-Targets (from the issue): build + validate of a typical 10-line invoice within
-3x the time lxml alone needs to XSD-validate the same XML, and a 1,000-line
-invoice built and validated in under 20 ms. Run: ``python benchmarks/fa3_throughput.py``.
+Targets (from the issue):
+
+1. build + validate of a typical 10-line invoice within 3x the floor, the time
+   lxml alone needs to parse and XSD-validate the same pre-built XML bytes;
+2. a 1,000-line invoice built and validated in under 20 ms.
+
+Parse times are printed too (no target). The machine may be shared, so every
+figure is the median of a round, and the quietest of several rounds is kept.
+Run: ``python benchmarks/fa3_throughput.py [--rounds N]``.
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import time
 from collections.abc import Callable
@@ -26,6 +33,8 @@ from ksef_desktop.fa3.schema import lxml_schema
 
 TODAY = date(2026, 11, 25)
 _RATES = (VatRate.R23, VatRate.R8, VatRate.R5, VatRate.ZW)
+FLOOR_FACTOR = 3.0
+LARGE_LIMIT_MS = 20.0
 
 
 def invoice(lines: int) -> Document:
@@ -69,59 +78,78 @@ def invoice(lines: int) -> Document:
     return recalculate(doc)
 
 
-def median_ms(action: Callable[[], object], repeat: int) -> float:
+def quiet_ms(action: Callable[[], object], calls: int, rounds: int) -> float:
+    """Milliseconds per call: the median of each round, the lowest over the rounds."""
     action()  # warm caches (compiled schema, imports)
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+    best = float("inf")
+    for _ in range(rounds):
+        times = []
+        for _ in range(calls):
+            start = time.perf_counter()
+            action()
+            times.append(time.perf_counter() - start)
+        best = min(best, statistics.median(times))
+    return best * 1000
 
 
-def measure(lines: int, repeat: int) -> dict[str, float]:
+def measure(lines: int, calls: int, rounds: int) -> dict[str, float]:
     document = invoice(lines)
     xml = build(document)
     problems = validate(xml, today=TODAY)
-    if any(p.is_error for p in problems):
-        raise SystemExit(f"the benchmark invoice is not valid: {problems}")
+    if problems:
+        raise SystemExit(f"the benchmark invoice is not clean: {problems}")
+    if build(parse(xml)) != xml:
+        raise SystemExit("the benchmark invoice does not survive parse and build")
     schema = lxml_schema()
     tree = etree.fromstring(xml)
+
+    def timed(action: Callable[[], object], share: int = 1) -> float:
+        return quiet_ms(action, max(calls // share, 3), rounds)
+
     return {
-        "bytes": float(len(xml)),
-        "build": median_ms(lambda: build(document), repeat),
-        "validate": median_ms(lambda: validate(xml, today=TODAY), repeat),
-        "build+validate": median_ms(lambda: validate(build(document), today=TODAY), repeat),
-        "parse": median_ms(lambda: parse(xml), repeat),
-        "lxml xsd (parsed tree)": median_ms(lambda: schema.validate(tree), repeat),
-        "lxml parse+xsd": median_ms(lambda: schema.validate(etree.fromstring(xml)), repeat),
+        "kB of XML": len(xml) / 1000,
+        "build": timed(lambda: build(document)),
+        "validate": timed(lambda: validate(xml, today=TODAY)),
+        "build+validate": timed(lambda: validate(build(document), today=TODAY)),
+        "parse": timed(lambda: parse(xml), share=4),
+        "lxml parse+XSD (floor)": timed(lambda: schema.validate(etree.fromstring(xml))),
+        "lxml XSD of a parsed tree": timed(lambda: schema.validate(tree)),
     }
 
 
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
 def main() -> None:
-    typical = measure(10, repeat=300)
-    large = measure(1000, repeat=40)
-    print(f"{'':24}{'10 lines':>12}{'1,000 lines':>14}")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5, help="rounds per figure (default 5)")
+    rounds = parser.parse_args().rounds
+    typical = measure(10, calls=200, rounds=rounds)
+    large = measure(1000, calls=12, rounds=rounds)
+
+    print(f"{'':28}{'10 lines':>12}{'1,000 lines':>14}")
     for key in typical:
-        unit = "" if key == "bytes" else " ms"
-        print(f"{key:24}{typical[key]:>9.3f}{unit:3}{large[key]:>11.3f}{unit:3}")
-    floor = typical["lxml parse+xsd"]
-    ratio = typical["build+validate"] / floor
+        unit = "" if key.startswith("kB") else " ms"
+        print(f"{key:28}{typical[key]:>9.3f}{unit:3}{large[key]:>11.3f}{unit:3}")
+
+    floor = typical["lxml parse+XSD (floor)"]
+    small = typical["build+validate"]
+    budget = FLOOR_FACTOR * floor
     print()
     print(
-        f"typical build+validate / lxml parse+XSD floor: {ratio:.2f}x "
-        f"(target <= 3x: {'met' if ratio <= 3 else 'NOT met'})"
+        f"target 1  10-line build+validate {small:.3f} ms = {small / floor:.2f}x the floor "
+        f"{floor:.3f} ms; budget {FLOOR_FACTOR:g}x = {budget:.3f} ms: {verdict(small <= budget)}"
     )
-    ratio_tree = typical["build+validate"] / typical["lxml xsd (parsed tree)"]
-    print(f"typical build+validate / lxml XSD of a parsed tree: {ratio_tree:.2f}x")
-    for label, figures in (("typical", typical), ("1,000-line", large)):
-        share = figures["validate"] / figures["lxml parse+xsd"]
-        print(f"{label} validate alone / lxml parse+XSD floor: {share:.2f}x")
     big = large["build+validate"]
     print(
-        f"1,000-line build+validate: {big:.2f} ms "
-        f"(target < 20 ms: {'met' if big < 20 else 'NOT met'})"
+        f"target 2  1,000-line build+validate {big:.2f} ms; budget {LARGE_LIMIT_MS:g} ms: "
+        f"{verdict(big < LARGE_LIMIT_MS)}"
     )
+    print()
+    for label, figures in (("10-line", typical), ("1,000-line", large)):
+        ratio = figures["validate"] / figures["lxml parse+XSD (floor)"]
+        print(f"{label} validate alone / floor: {ratio:.2f}x")
 
 
 if __name__ == "__main__":

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from lxml import etree
-
 from ksef_desktop.domain.document import Annotations, Document, Totals
 from ksef_desktop.domain.errors import InvalidValueError, UnsupportedConstructError
 from ksef_desktop.domain.extras import Correction, Order
@@ -13,14 +11,25 @@ from ksef_desktop.domain.vat import BUCKET_ORDER
 from ksef_desktop.fa3 import build_parts as parts
 from ksef_desktop.fa3 import elements as el
 from ksef_desktop.fa3 import values as v
+from ksef_desktop.fa3.build_lines import write_lines
 from ksef_desktop.fa3.catalog import FA3_NAMESPACE
-from ksef_desktop.fa3.writer import put, refuse_unmapped, require, sub, write_fields
+from ksef_desktop.fa3.writer import (
+    Element,
+    leaf,
+    put,
+    refuse_unmapped,
+    require,
+    serialize,
+    sub,
+    write_fields,
+)
 from ksef_desktop.support.i18n import tr
 
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 _AMOUNT = el.Field("", "amount", v.AMOUNT)
 _RATE = el.Field("", "rate", v.QUANTITY)
+_FORM_CODE_ATTRIBUTES = {"kodSystemowy": el.SYSTEM_CODE, "wersjaSchemy": el.SCHEMA_VERSION}
 
 
 def build(document: Document) -> bytes:
@@ -31,7 +40,8 @@ def build(document: Document) -> bytes:
     current time. Anything FA(3) cannot express raises
     :class:`UnsupportedConstructError` or :class:`InvalidValueError`.
     """
-    root = etree.Element(el.NS + el.ROOT, nsmap={None: FA3_NAMESPACE})
+    root = Element(el.ROOT)
+    root.set("xmlns", FA3_NAMESPACE)
     _header(root, document)
     parts.write_seller(root, document.seller)
     parts.write_buyer(root, document.buyer)
@@ -43,46 +53,44 @@ def build(document: Document) -> bytes:
         parts.write_footer(root, document.footer)
     if document.attachment is not None:
         parts.write_attachment(root, document.attachment)
-    return XML_DECLARATION + etree.tostring(root, encoding="UTF-8", pretty_print=True)
+    return XML_DECLARATION + serialize(root)
 
 
-def _header(root: etree._Element, document: Document) -> None:
+def _header(root: Element, document: Document) -> None:
     header = sub(root, "Naglowek")
-    code = sub(header, "KodFormularza", el.FORM_CODE)
-    code.set("kodSystemowy", el.SYSTEM_CODE)
-    code.set("wersjaSchemy", el.SCHEMA_VERSION)
-    sub(header, "WariantFormularza", el.FORM_VARIANT)
+    leaf(header, "KodFormularza", el.FORM_CODE, _FORM_CODE_ATTRIBUTES)
+    leaf(header, "WariantFormularza", el.FORM_VARIANT)
     generated = document.generated_at or datetime.now(UTC).replace(microsecond=0)
-    sub(header, "DataWytworzeniaFa", v.write_datetime(generated))
+    leaf(header, "DataWytworzeniaFa", v.write_datetime(generated))
     if document.system_info is not None:
-        sub(header, "SystemInfo", document.system_info)
+        leaf(header, "SystemInfo", document.system_info)
 
 
-def _body(root: etree._Element, doc: Document) -> None:
+def _body(root: Element, doc: Document) -> None:
     fa = sub(root, "Fa")
-    sub(fa, "KodWaluty", doc.currency)
-    sub(fa, "P_1", doc.issue_date.isoformat())
+    leaf(fa, "KodWaluty", doc.currency)
+    leaf(fa, "P_1", doc.issue_date.isoformat())
     if doc.place_of_issue is not None:
-        sub(fa, "P_1M", doc.place_of_issue)
+        leaf(fa, "P_1M", doc.place_of_issue)
     if doc.number is None:
         raise InvalidValueError(
             tr("The document has no number yet; it gets one when it is approved."),
             field="number",
         )
-    sub(fa, "P_2", doc.number)
+    leaf(fa, "P_2", doc.number)
     for note in doc.dispatch_notes:
-        sub(fa, "WZ", note)
+        leaf(fa, "WZ", note)
     if doc.sale_date is not None:
-        sub(fa, "P_6", doc.sale_date.isoformat())
+        leaf(fa, "P_6", doc.sale_date.isoformat())
     elif doc.period is not None:
         period = sub(fa, "OkresFa")
-        sub(period, "P_6_Od", doc.period[0].isoformat())
-        sub(period, "P_6_Do", doc.period[1].isoformat())
+        leaf(period, "P_6_Od", doc.period[0].isoformat())
+        leaf(period, "P_6_Do", doc.period[1].isoformat())
     _totals(fa, doc.totals)
     put(fa, "P_15", _AMOUNT, doc.totals.due)
     put(fa, "KursWalutyZ", _RATE, doc.advance_rate)
     _annotations(fa, doc.annotations)
-    sub(fa, "RodzajFaktury", doc.kind.value)
+    leaf(fa, "RodzajFaktury", doc.kind.value)
     if doc.correction is not None:
         _correction(fa, doc.correction)
     require(len(doc.advance_parts) <= 31, tr("FA(3) allows at most 31 partial advances."))
@@ -95,23 +103,22 @@ def _body(root: etree._Element, doc: Document) -> None:
     for ref in doc.advance_invoices:
         item = sub(fa, "FakturaZaliczkowa")
         if ref.ksef_number is not None:
-            sub(item, "NrKSeFFaZaliczkowej", ref.ksef_number)
+            leaf(item, "NrKSeFFaZaliczkowej", ref.ksef_number)
         else:
-            sub(item, "NrKSeFZN", "1")
-            sub(item, "NrFaZaliczkowej", ref.number)
+            leaf(item, "NrKSeFZN", "1")
+            leaf(item, "NrFaZaliczkowej", ref.number)
     _marker(fa, "ZwrotAkcyzy", doc.excise_refund)
-    for line in doc.lines:
-        write_fields(sub(fa, "FaWiersz"), line, el.INVOICE_LINE, doc.pricing)
+    write_lines(fa, doc.lines, doc.pricing)
     _rest(fa, doc)
 
 
-def _marker(parent: etree._Element, tag: str, value: bool) -> None:
+def _marker(parent: Element, tag: str, value: bool) -> None:
     """A TWybor1 element: present with 1 when set, absent otherwise."""
     if value:
-        sub(parent, tag, "1")
+        leaf(parent, tag, "1")
 
 
-def _rest(fa: etree._Element, doc: Document) -> None:
+def _rest(fa: Element, doc: Document) -> None:
     if doc.settlement is not None:
         s = doc.settlement
         node = sub(fa, "Rozliczenie")
@@ -135,18 +142,24 @@ def _rest(fa: etree._Element, doc: Document) -> None:
         _order(fa, doc.order)
 
 
-def _totals(fa: etree._Element, totals: Totals) -> None:
-    for bucket in BUCKET_ORDER:
+#: Each bucket with its P_13_x, P_14_x and P_14_xW element names, in schema order.
+_BUCKET_TAGS = tuple(
+    (b, el.net_tag(b), el.vat_tag(b), el.vat_pln_tag(b), b.has_vat) for b in BUCKET_ORDER
+)
+
+
+def _totals(fa: Element, totals: Totals) -> None:
+    for bucket, net_tag, vat_tag, vat_pln_tag, has_vat in _BUCKET_TAGS:
         total = totals.buckets.get(bucket)
         if total is None:
             continue
-        put(fa, el.net_tag(bucket), _AMOUNT, total.net)
-        if bucket.has_vat:
-            require(
-                total.vat is not None or bucket not in el.VAT_REQUIRED,
-                tr("The VAT total of group {b} (P_14_{b}) is missing.").format(b=bucket.value),
-            )
-            put(fa, el.vat_tag(bucket), _AMOUNT, total.vat)
+        put(fa, net_tag, _AMOUNT, total.net)
+        if has_vat:
+            if total.vat is None and bucket in el.VAT_REQUIRED:
+                raise InvalidValueError(
+                    tr("The VAT total of group {b} (P_14_{b}) is missing.").format(b=bucket.value)
+                )
+            put(fa, vat_tag, _AMOUNT, total.vat)
         elif total.vat is not None and total.vat != 0:
             raise InvalidValueError(
                 tr("Group {b} (P_13_{b}) carries no VAT, yet a VAT total is given.").format(
@@ -154,54 +167,54 @@ def _totals(fa: etree._Element, totals: Totals) -> None:
                 )
             )
         if total.vat_pln is not None:
-            require(
-                bucket in el.VAT_PLN_ALLOWED,
-                tr("FA(3) has no VAT-in-PLN total for group {b}.").format(b=bucket.value),
-            )
-            put(fa, el.vat_pln_tag(bucket), _AMOUNT, total.vat_pln)
+            if bucket not in el.VAT_PLN_ALLOWED:
+                raise InvalidValueError(
+                    tr("FA(3) has no VAT-in-PLN total for group {b}.").format(b=bucket.value)
+                )
+            put(fa, vat_pln_tag, _AMOUNT, total.vat_pln)
 
 
-def _annotations(fa: etree._Element, a: Annotations) -> None:
+def _annotations(fa: Element, a: Annotations) -> None:
     node = sub(fa, "Adnotacje")
-    sub(node, "P_16", v.write_yes_no(a.cash_accounting))
-    sub(node, "P_17", v.write_yes_no(a.self_billing))
-    sub(node, "P_18", v.write_yes_no(a.reverse_charge))
-    sub(node, "P_18A", v.write_yes_no(a.split_payment))
+    leaf(node, "P_16", v.write_yes_no(a.cash_accounting))
+    leaf(node, "P_17", v.write_yes_no(a.self_billing))
+    leaf(node, "P_18", v.write_yes_no(a.reverse_charge))
+    leaf(node, "P_18A", v.write_yes_no(a.split_payment))
     exemption = sub(node, "Zwolnienie")
     if a.exemption is not None:
         basis, text = a.exemption
-        sub(exemption, "P_19", "1")
-        sub(exemption, "P_19" + basis.value, text)
+        leaf(exemption, "P_19", "1")
+        leaf(exemption, "P_19" + basis.value, text)
     else:
-        sub(exemption, "P_19N", "1")
-    sub(sub(node, "NoweSrodkiTransportu"), "P_22N", "1")
-    sub(node, "P_23", v.write_yes_no(a.triangular))
+        leaf(exemption, "P_19N", "1")
+    leaf(sub(node, "NoweSrodkiTransportu"), "P_22N", "1")
+    leaf(node, "P_23", v.write_yes_no(a.triangular))
     margin = sub(node, "PMarzy")
     if a.margin is not None:
-        sub(margin, "P_PMarzy", "1")
-        sub(margin, "P_PMarzy_" + a.margin.value, "1")
+        leaf(margin, "P_PMarzy", "1")
+        leaf(margin, "P_PMarzy_" + a.margin.value, "1")
     else:
-        sub(margin, "P_PMarzyN", "1")
+        leaf(margin, "P_PMarzyN", "1")
 
 
-def _correction(fa: etree._Element, c: Correction) -> None:
+def _correction(fa: Element, c: Correction) -> None:
     if c.reason is not None:
-        sub(fa, "PrzyczynaKorekty", c.reason)
+        leaf(fa, "PrzyczynaKorekty", c.reason)
     if c.type is not None:
-        sub(fa, "TypKorekty", str(int(c.type)))
+        leaf(fa, "TypKorekty", str(int(c.type)))
     require(len(c.corrected) <= 50000, tr("A correction names at most 50000 invoices."))
     for invoice in c.corrected:
         item = sub(fa, "DaneFaKorygowanej")
         write_fields(item, invoice, el.CORRECTED_INVOICE_HEAD)
         if invoice.ksef_number is not None:
-            sub(item, "NrKSeF", "1")
-            sub(item, "NrKSeFFaKorygowanej", invoice.ksef_number)
+            leaf(item, "NrKSeF", "1")
+            leaf(item, "NrKSeFFaKorygowanej", invoice.ksef_number)
         else:
-            sub(item, "NrKSeFN", "1")
+            leaf(item, "NrKSeFN", "1")
     if c.period is not None:
-        sub(fa, "OkresFaKorygowanej", c.period)
+        leaf(fa, "OkresFaKorygowanej", c.period)
     if c.corrected_number is not None:
-        sub(fa, "NrFaKorygowany", c.corrected_number)
+        leaf(fa, "NrFaKorygowany", c.corrected_number)
     if c.rate_before is not None and c.amount_before is None:
         raise InvalidValueError(
             tr("The exchange rate before correction (KursWalutyZK) needs the amount (P_15ZK).")
@@ -210,7 +223,7 @@ def _correction(fa: etree._Element, c: Correction) -> None:
     put(fa, "KursWalutyZK", _RATE, c.rate_before)
 
 
-def _order(fa: etree._Element, order: Order) -> None:
+def _order(fa: Element, order: Order) -> None:
     node = sub(fa, "Zamowienie")
     put(node, "WartoscZamowienia", _AMOUNT, order.value)
     if not order.lines:

@@ -2,38 +2,36 @@
 
 from __future__ import annotations
 
-from lxml import etree
-
 from ksef_desktop.domain.errors import InvalidValueError, UnsupportedConstructError
 from ksef_desktop.domain.extras import Attachment, Footer, TransactionTerms
 from ksef_desktop.domain.party import IdKind, Party, TaxId, ThirdParty
 from ksef_desktop.domain.payment import BankAccount, PartialPayment, Payment, PaymentMethod
 from ksef_desktop.fa3 import elements as el
 from ksef_desktop.fa3 import values as v
-from ksef_desktop.fa3.writer import put, require, sub, write_fields
+from ksef_desktop.fa3.writer import Element, leaf, put, require, sub, write_fields
 from ksef_desktop.support.i18n import tr
 
 
-def _text(parent: etree._Element, tag: str, value: str | None) -> None:
+def _text(parent: Element, tag: str, value: str | None) -> None:
     if value is not None:
-        sub(parent, tag, value)
+        leaf(parent, tag, value)
 
 
-def _ids(parent: etree._Element, tax_id: TaxId, name: str | None, *, internal: bool) -> None:
+def _ids(parent: Element, tax_id: TaxId, name: str | None, *, internal: bool) -> None:
     ids = sub(parent, "DaneIdentyfikacyjne")
     kind = tax_id.kind
     if kind is IdKind.NIP:
-        sub(ids, "NIP", tax_id.value)
+        leaf(ids, "NIP", tax_id.value)
     elif kind is IdKind.INTERNAL and internal:
-        sub(ids, "IDWew", tax_id.value)
+        leaf(ids, "IDWew", tax_id.value)
     elif kind is IdKind.EU_VAT:
-        sub(ids, "KodUE", tax_id.country)
-        sub(ids, "NrVatUE", tax_id.value)
+        leaf(ids, "KodUE", tax_id.country)
+        leaf(ids, "NrVatUE", tax_id.value)
     elif kind is IdKind.FOREIGN:
         _text(ids, "KodKraju", tax_id.country)
-        sub(ids, "NrID", tax_id.value)
+        leaf(ids, "NrID", tax_id.value)
     elif kind is IdKind.NONE:
-        sub(ids, "BrakID", "1")
+        leaf(ids, "BrakID", "1")
     else:
         raise UnsupportedConstructError(
             tr("Only a third party can be identified by an internal id (IDWew)."),
@@ -42,7 +40,7 @@ def _ids(parent: etree._Element, tax_id: TaxId, name: str | None, *, internal: b
     _text(ids, "Nazwa", name)
 
 
-def _addresses_and_contacts(parent: etree._Element, party: Party) -> None:
+def _addresses_and_contacts(parent: Element, party: Party) -> None:
     for tag, address in (("Adres", party.address), ("AdresKoresp", party.correspondence_address)):
         if address is not None:
             write_fields(sub(parent, tag), address, el.ADDRESS)
@@ -62,7 +60,7 @@ def _refuse_role_fields(party: Party, role: str, *, buyer: bool = False) -> None
         )
 
 
-def write_seller(root: etree._Element, party: Party) -> None:
+def write_seller(root: Element, party: Party) -> None:
     p1 = sub(root, "Podmiot1")
     require(party.tax_id.kind is IdKind.NIP, tr("The seller must be identified by a NIP."))
     require(bool(party.name), tr("The seller's name is required."))
@@ -75,15 +73,15 @@ def write_seller(root: etree._Element, party: Party) -> None:
             )
         )
     if party.vat_prefix_pl:
-        sub(p1, "PrefiksPodatnika", "PL")
+        leaf(p1, "PrefiksPodatnika", "PL")
     _text(p1, "NrEORI", party.eori)
     _ids(p1, party.tax_id, party.name, internal=False)
     _addresses_and_contacts(p1, party)
     if party.taxpayer_status is not None:
-        sub(p1, "StatusInfoPodatnika", str(int(party.taxpayer_status)))
+        leaf(p1, "StatusInfoPodatnika", str(int(party.taxpayer_status)))
 
 
-def write_buyer(root: etree._Element, party: Party) -> None:
+def write_buyer(root: Element, party: Party) -> None:
     p2 = sub(root, "Podmiot2")
     _refuse_role_fields(party, tr("buyer"), buyer=True)
     _text(p2, "NrEORI", party.eori)
@@ -91,11 +89,11 @@ def write_buyer(root: etree._Element, party: Party) -> None:
     _addresses_and_contacts(p2, party)
     _text(p2, "NrKlienta", party.customer_number)
     _text(p2, "IDNabywcy", party.buyer_id)
-    sub(p2, "JST", v.write_yes_no(party.jst))
-    sub(p2, "GV", v.write_yes_no(party.vat_group))
+    leaf(p2, "JST", v.write_yes_no(party.jst))
+    leaf(p2, "GV", v.write_yes_no(party.vat_group))
 
 
-def write_third_party(root: etree._Element, third: ThirdParty) -> None:
+def write_third_party(root: Element, third: ThirdParty) -> None:
     party = third.party
     p3 = sub(root, "Podmiot3")
     _refuse_role_fields(party, tr("third party"))
@@ -104,66 +102,66 @@ def write_third_party(root: etree._Element, third: ThirdParty) -> None:
     _ids(p3, party.tax_id, party.name, internal=True)
     _addresses_and_contacts(p3, party)
     if third.role is not None:
-        sub(p3, "Rola", str(int(third.role)))
+        leaf(p3, "Rola", str(int(third.role)))
     else:
-        sub(p3, "RolaInna", "1")
-        sub(p3, "OpisRoli", third.other_role)
+        leaf(p3, "RolaInna", "1")
+        leaf(p3, "OpisRoli", third.other_role)
     put(p3, "Udzial", el.Field("Udzial", "share", v.PERCENT), third.share)
     _text(p3, "NrKlienta", party.customer_number)
 
 
-def _method(parent: etree._Element, method: PaymentMethod | None, other: str | None) -> None:
+def _method(parent: Element, method: PaymentMethod | None, other: str | None) -> None:
     if method is not None:
-        sub(parent, "FormaPlatnosci", str(int(method)))
+        leaf(parent, "FormaPlatnosci", str(int(method)))
     elif other is not None:
-        sub(parent, "PlatnoscInna", "1")
-        sub(parent, "OpisPlatnosci", other)
+        leaf(parent, "PlatnoscInna", "1")
+        leaf(parent, "OpisPlatnosci", other)
 
 
-def _partial(parent: etree._Element, part: PartialPayment) -> None:
+def _partial(parent: Element, part: PartialPayment) -> None:
     node = sub(parent, "ZaplataCzesciowa")
     put(node, "KwotaZaplatyCzesciowej", el.Field("", "amount", v.AMOUNT), part.amount)
-    sub(node, "DataZaplatyCzesciowej", part.on.isoformat())
+    leaf(node, "DataZaplatyCzesciowej", part.on.isoformat())
     if part.method is not None and part.other_method is not None:
         raise InvalidValueError(tr("A partial payment has one method or another, not both."))
     _method(node, part.method, part.other_method)
 
 
-def _accounts(parent: etree._Element, tag: str, accounts: tuple[BankAccount, ...]) -> None:
+def _accounts(parent: Element, tag: str, accounts: tuple[BankAccount, ...]) -> None:
     for account in accounts:
         write_fields(sub(parent, tag), account, el.BANK_ACCOUNT)
 
 
-def write_payment(fa: etree._Element, payment: Payment) -> None:
+def write_payment(fa: Element, payment: Payment) -> None:
     node = sub(fa, "Platnosc")
     if payment.paid_on is not None:
-        sub(node, "Zaplacono", "1")
-        sub(node, "DataZaplaty", payment.paid_on.isoformat())
+        leaf(node, "Zaplacono", "1")
+        leaf(node, "DataZaplaty", payment.paid_on.isoformat())
     elif payment.partial_marker is not None:
-        sub(node, "ZnacznikZaplatyCzesciowej", str(int(payment.partial_marker)))
+        leaf(node, "ZnacznikZaplatyCzesciowej", str(int(payment.partial_marker)))
         for part in payment.partial_payments:
             _partial(node, part)
     for term in payment.due:
         due = sub(node, "TerminPlatnosci")
         if term.on is not None:
-            sub(due, "Termin", term.on.isoformat())
+            leaf(due, "Termin", term.on.isoformat())
         if term.count is not None:
             described = sub(due, "TerminOpis")
-            sub(described, "Ilosc", str(term.count))
-            sub(described, "Jednostka", term.unit)
-            sub(described, "ZdarzeniePoczatkowe", term.start_event)
+            leaf(described, "Ilosc", str(term.count))
+            leaf(described, "Jednostka", term.unit)
+            leaf(described, "ZdarzeniePoczatkowe", term.start_event)
     _method(node, payment.method, payment.other_method)
     _accounts(node, "RachunekBankowy", payment.accounts)
     _accounts(node, "RachunekBankowyFaktora", payment.factor_accounts)
     if payment.discount_conditions is not None:
         skonto = sub(node, "Skonto")
-        sub(skonto, "WarunkiSkonta", payment.discount_conditions)
-        sub(skonto, "WysokoscSkonta", payment.discount_amount)
+        leaf(skonto, "WarunkiSkonta", payment.discount_conditions)
+        leaf(skonto, "WysokoscSkonta", payment.discount_amount)
     _text(node, "LinkDoPlatnosci", payment.payment_link)
     _text(node, "IPKSeF", payment.ip_ksef)
 
 
-def write_terms(fa: etree._Element, terms: TransactionTerms) -> None:
+def write_terms(fa: Element, terms: TransactionTerms) -> None:
     node = sub(fa, "WarunkiTransakcji")
     for group, date_tag, number_tag, refs in (
         ("Umowy", "DataUmowy", "NrUmowy", terms.contracts),
@@ -172,37 +170,37 @@ def write_terms(fa: etree._Element, terms: TransactionTerms) -> None:
         for ref in refs:
             item = sub(node, group)
             if ref.on is not None:
-                sub(item, date_tag, ref.on.isoformat())
+                leaf(item, date_tag, ref.on.isoformat())
             _text(item, number_tag, ref.number)
     for batch in terms.batch_numbers:
-        sub(node, "NrPartiiTowaru", batch)
+        leaf(node, "NrPartiiTowaru", batch)
     _text(node, "WarunkiDostawy", terms.delivery_terms)
     if (terms.contract_rate is None) != (terms.contract_currency is None):
         raise InvalidValueError(tr("A contract exchange rate needs its currency, and back."))
     put(node, "KursUmowny", el.Field("", "contract_rate", v.QUANTITY), terms.contract_rate)
     _text(node, "WalutaUmowna", terms.contract_currency)
     if terms.intermediary:
-        sub(node, "PodmiotPosredniczacy", "1")
+        leaf(node, "PodmiotPosredniczacy", "1")
 
 
-def write_footer(root: etree._Element, footer: Footer) -> None:
+def write_footer(root: Element, footer: Footer) -> None:
     node = sub(root, "Stopka")
     for text in footer.texts:
-        sub(sub(node, "Informacje"), "StopkaFaktury", text)
+        leaf(sub(node, "Informacje"), "StopkaFaktury", text)
     for register in footer.registers:
         write_fields(sub(node, "Rejestry"), register, el.REGISTER)
 
 
 def _pairs(
-    parent: etree._Element, tag: str, keys: tuple[str, str], pairs: tuple[tuple[str, str], ...]
+    parent: Element, tag: str, keys: tuple[str, str], pairs: tuple[tuple[str, str], ...]
 ) -> None:
     for key, value in pairs:
         item = sub(parent, tag)
-        sub(item, keys[0], key)
-        sub(item, keys[1], value)
+        leaf(item, keys[0], key)
+        leaf(item, keys[1], value)
 
 
-def write_attachment(root: etree._Element, attachment: Attachment) -> None:
+def write_attachment(root: Element, attachment: Attachment) -> None:
     node = sub(root, "Zalacznik")
     require(bool(attachment.blocks), tr("An attachment needs at least one data block."))
     for block in attachment.blocks:
@@ -213,7 +211,7 @@ def write_attachment(root: etree._Element, attachment: Attachment) -> None:
         if block.paragraphs:
             text = sub(item, "Tekst")
             for paragraph in block.paragraphs:
-                sub(text, "Akapit", paragraph)
+                leaf(text, "Akapit", paragraph)
         for table in block.tables:
             tab = sub(item, "Tabela")
             _pairs(tab, "TMetaDane", ("TKlucz", "TWartosc"), table.metadata)
@@ -223,13 +221,13 @@ def write_attachment(root: etree._Element, attachment: Attachment) -> None:
             for column_type, label in table.columns:
                 col = sub(header, "Kol")
                 col.set("Typ", column_type.value)
-                sub(col, "NKom", label)
+                leaf(col, "NKom", label)
             require(bool(table.rows), tr("An attachment table needs at least one row."))
             for row in table.rows:
                 cells = sub(tab, "Wiersz")
                 for cell in row:
-                    sub(cells, "WKom", cell)
+                    leaf(cells, "WKom", cell)
             if table.sums is not None:
                 sums = sub(tab, "Suma")
                 for cell in table.sums:
-                    sub(sums, "SKom", cell)
+                    leaf(sums, "SKom", cell)

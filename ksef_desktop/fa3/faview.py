@@ -20,7 +20,8 @@ TAXED = frozenset(b.value for b in BUCKET_ORDER if b.has_vat)
 
 
 def round_grosz(value: Decimal) -> Decimal:
-    return value.quantize(GROSZ, rounding=ROUND_HALF_UP)
+    # Passed positionally: a keyword argument doubles the cost of this hot call.
+    return value.quantize(GROSZ, ROUND_HALF_UP)
 
 
 def amount(element: etree._Element | None) -> Decimal | None:
@@ -37,10 +38,22 @@ class FaView:
     fields: dict[str, etree._Element] = field(default_factory=dict)
     lines: list[etree._Element] = field(default_factory=list)  # filled by _collect
     margin: bool = False
+    #: Podmiot1K and Podmiot2K (the parties as the corrected invoice named them).
+    corrected_parties: list[etree._Element] = field(default_factory=list)
+    #: DaneFaKorygowanej, the invoices a correction corrects.
+    corrected_invoices: list[etree._Element] = field(default_factory=list)
+    _amounts: dict[str, Decimal | None] = field(default_factory=dict, init=False, repr=False)
+
+    def amount(self, name: str) -> Decimal | None:
+        """The decimal value of the field ``name`` (see :func:`amount`), read once."""
+        if name not in self._amounts:
+            self._amounts[name] = amount(self.fields.get(name))
+        return self._amounts[name]
 
 
-_VIEW_TAGS = tuple(
-    NS + name
+#: Fa's children the rules read, by qualified tag (a comment's "tag" is a function).
+_VIEW_NAMES: dict[object, str] = {
+    NS + name: name
     for name in (
         "P_1",
         "OkresFa",
@@ -50,20 +63,43 @@ _VIEW_TAGS = tuple(
         "P_15",
         "Adnotacje",
         "RodzajFaktury",
+        "Podmiot1K",
+        "Podmiot2K",
+        "DaneFaKorygowanej",
     )
-)
+}
+_CORRECTED_PARTIES = frozenset({"Podmiot1K", "Podmiot2K"})
+_MARGIN = NS + "PMarzy"
+_MARGIN_MARKER = NS + "P_PMarzy"
+
+
+def first_child(parent: etree._Element | None, tag: str) -> etree._Element | None:
+    """The first child ``tag``; a plain loop, cheaper than a tag matcher for a few children."""
+    if parent is not None:
+        for child in parent:
+            if child.tag == tag:
+                return child
+    return None
 
 
 def fa_view(fa: etree._Element) -> FaView:
     view = FaView(fa)
-    # lxml picks the few wanted children in C, skipping the (many) lines.
-    for child in fa.iterchildren(*_VIEW_TAGS):
-        view.fields.setdefault(str(child.tag)[len(NS) :], child)
-    kind = view.fields.get("RodzajFaktury")
+    fields = view.fields
+    # One plain pass over Fa's children. lxml's tag matchers cost more than this
+    # for a typical invoice, and with thousands of lines it stays linear.
+    for child in fa:
+        name = _VIEW_NAMES.get(child.tag)
+        if name is None:
+            continue
+        if name in _CORRECTED_PARTIES:
+            view.corrected_parties.append(child)
+        elif name == "DaneFaKorygowanej":
+            view.corrected_invoices.append(child)
+        elif name not in fields:
+            fields[name] = child
+    kind = fields.get("RodzajFaktury")
     view.kind = (kind.text or "").strip() if kind is not None else ""
-    notes = view.fields.get("Adnotacje")
-    margin = next(notes.iterchildren(NS + "PMarzy"), None) if notes is not None else None
-    marker = next(margin.iterchildren(NS + "P_PMarzy"), None) if margin is not None else None
+    marker = first_child(first_child(fields.get("Adnotacje"), _MARGIN), _MARGIN_MARKER)
     view.margin = marker is not None and (marker.text or "").strip() == "1"
     return view
 

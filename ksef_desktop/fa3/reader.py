@@ -53,12 +53,20 @@ class Node:
         self.reader = reader
         self.element = element
         self.path = path
-        self._children = [c for c in element if isinstance(c.tag, str)]
+        self._children: list[etree._Element] = []
+        # Positions of each tag among the children, so that looking up a name is a
+        # dict access: Fa has thousands of FaWiersz and is asked for dozens of names.
+        self._positions: dict[str, list[int]] = {}
+        for child in element:
+            tag = child.tag
+            if isinstance(tag, str):  # not a comment or processing instruction
+                self._positions.setdefault(tag, []).append(len(self._children))
+                self._children.append(child)
         self._taken: set[int] = set()
         self._attrs: set[str] = set()
 
     def _matching(self, tag: str) -> list[int]:
-        return [i for i, c in enumerate(self._children) if c.tag == NS + tag]
+        return self._positions.get(NS + tag, [])
 
     def _wrap(self, index: int, path: str) -> Node:
         self._taken.add(index)
@@ -112,8 +120,11 @@ class Node:
         return self.element.text or ""
 
     def value(self, read: Callable[[str], _T]) -> _T:
-        with self.context():
+        # What context() does, without a context manager: this runs for every value.
+        try:
             return read(self.text)
+        except InvalidValueError as exc:
+            raise self._located(exc) from exc
 
     @contextmanager
     def context(self) -> Iterator[None]:
@@ -121,11 +132,14 @@ class Node:
         try:
             yield
         except InvalidValueError as exc:
-            raise XmlInputError(
-                f"{self.path}: {exc.message}",
-                code="fa3-invalid-value",
-                details={**exc.details, "path": self.path},
-            ) from exc
+            raise self._located(exc) from exc
+
+    def _located(self, exc: InvalidValueError) -> XmlInputError:
+        return XmlInputError(
+            f"{self.path}: {exc.message}",
+            code="fa3-invalid-value",
+            details={**exc.details, "path": self.path},
+        )
 
     def get(self, tag: str, read: Callable[[str], _T]) -> _T | None:
         node = self.one(tag)
@@ -138,9 +152,12 @@ class Node:
         """Keyword arguments for a domain object, and which pricing the price tags show."""
         kwargs: dict[str, Any] = {}
         pricing: set[Pricing] = set()
+        present = self._positions
         for field in fields:
+            if NS + field.tag not in present:
+                continue  # most fields of a table are absent: skip one()'s work
             node = self.one(field.tag)
-            if node is None:
+            if node is None:  # pragma: no cover - present, so one() finds it
                 continue
             if field.attr in kwargs:
                 raise UnsupportedConstructError(
@@ -164,8 +181,8 @@ class Node:
                 continue
             qname = etree.QName(child)
             name = qname.localname if qname.namespace == NS[1:-1] else qname.text
-            same = [c for c in self._children if c.tag == child.tag]
-            suffix = f"[{same.index(child) + 1}]" if len(same) > 1 else ""
+            same = self._positions[qname.text]
+            suffix = f"[{same.index(i) + 1}]" if len(same) > 1 else ""
             paths.append(f"{self.path}/{name}{suffix}")
         paths.extend(
             f"{self.path}/@{name}" for name in self.element.attrib if name not in self._attrs

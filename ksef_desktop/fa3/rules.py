@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
@@ -15,7 +14,6 @@ from ksef_desktop.fa3.faview import (
     TAXED,
     ZERO,
     FaView,
-    amount,
     round_grosz,
 )
 from ksef_desktop.fa3.problems import NS, Problem, Severity, element_path, problem_at
@@ -58,8 +56,10 @@ _RateKey = str | tuple[str, Decimal]
 
 @dataclass
 class _Side:
-    values: dict[_RateKey, Decimal] = field(default_factory=lambda: defaultdict(lambda: ZERO))
-    line_vat: dict[_RateKey, Decimal] = field(default_factory=lambda: defaultdict(lambda: ZERO))
+    """Per-rate sums of the lines on one side of a correction (or of an ordinary invoice)."""
+
+    values: dict[_RateKey, Decimal] = field(default_factory=dict)
+    line_vat: dict[_RateKey, Decimal] = field(default_factory=dict)
     all_line_vat: bool = True
 
 
@@ -92,7 +92,8 @@ def _buckets(
         a, b = after.values.get(key, ZERO), before.values.get(key, ZERO)
         if method == "sides":
             net_a, vat_a = _split(a, pct, gross)
-            net_b, vat_b = _split(b, pct, gross)
+            # An ordinary invoice has no "before" rows: nothing to split.
+            net_b, vat_b = _split(b, pct, gross) if key in before.values else (ZERO, ZERO)
             net, vat = net_a - net_b, vat_a - vat_b
         elif method == "difference":
             net, vat = _split(a - b, pct, gross)
@@ -133,7 +134,8 @@ def _collect(view: FaView, problems: list[Problem]) -> tuple[_Side, _Side, bool]
 def _check_line_value(
     line: etree._Element,
     texts: dict[str, str | None],
-    value: tuple[str, Decimal | None],
+    value_tag: str,
+    value: Decimal | None,
     problems: list[Problem],
 ) -> None:
     """P_11 = P_8B × P_9A − P_10 (and P_11A with P_9B), rounded half-up to the grosz."""
@@ -145,11 +147,11 @@ def _check_line_value(
         price_text, stated_text = get(price_tag), get(stated_tag)
         if price_text is None or stated_text is None:
             continue
-        stated = value[1] if stated_tag == value[0] else Decimal(stated_text)
+        stated = value if stated_tag == value_tag else Decimal(stated_text)
         product = Decimal(quantity_text) * Decimal(price_text)
         if discount_text is not None:
             product -= Decimal(discount_text)
-        expected = product.quantize(GROSZ, rounding=ROUND_HALF_UP)
+        expected = round_grosz(product)
         if expected != stated:
             problems.append(
                 _line_value_problem(
@@ -179,22 +181,24 @@ def _sum_lines(
     """Add each line's value to its side and rate; False when a line cannot be placed."""
     after, before = sides
     derivable = True
+    margin = view.margin
     for line, texts in zip(view.lines, rows, strict=True):
         value_text = texts.get(value_tag)
         value = None if value_text is None else Decimal(value_text)
-        _check_line_value(line, texts, (value_tag, value), problems)
-        key = _rate_key(texts, view.margin)
+        if "P_8B" in texts:
+            _check_line_value(line, texts, value_tag, value, problems)
+        key = _rate_key(texts, margin)
         if key is None or value is None:
             derivable = False
             continue
         flag = texts.get("StanPrzed")
         side = before if flag is not None and flag.strip() == "1" else after
-        side.values[key] += value
+        side.values[key] = side.values.get(key, ZERO) + value
         vat_text = texts.get("P_11Vat")
         if vat_text is None:
             side.all_line_vat = False
         else:
-            side.line_vat[key] += Decimal(vat_text)
+            side.line_vat[key] = side.line_vat.get(key, ZERO) + Decimal(vat_text)
     return derivable
 
 
@@ -205,6 +209,12 @@ def _missing_path(view: FaView, name: str) -> tuple[etree._Element, str]:
     return view.fa, element_path(view.fa) + "/" + name
 
 
+#: (bucket, its P_13_x name, its P_14_x name or None for a bucket without VAT), in order.
+_TOTAL_NAMES = tuple((b, f"P_13_{b}", f"P_14_{b}" if b in TAXED else None) for b in BUCKETS)
+#: Every total P_15 is the sum of.
+_SUMMED = tuple(name for _, net, vat in _TOTAL_NAMES for name in (net, vat) if name is not None)
+
+
 def _totals_problems(view: FaView, after: _Side, before: _Side, gross: bool) -> list[Problem]:
     methods = ["sides", "difference"]
     if after.all_line_vat and before.all_line_vat:
@@ -212,14 +222,16 @@ def _totals_problems(view: FaView, after: _Side, before: _Side, gross: bool) -> 
     # The usual computation first; the alternatives only when it disagrees.
     candidates = [_buckets(after, before, gross, methods[0])]
     problems: list[Problem] = []
-    for bucket in BUCKETS:
-        for prefix, part in (("P_13_", 0), ("P_14_", 1)):
-            if part == 1 and bucket not in TAXED:
+    fields = view.fields
+    for bucket, net_name, vat_name in _TOTAL_NAMES:
+        for part, name in ((0, net_name), (1, vat_name)):
+            if name is None:
                 continue
-            name = prefix + bucket
-            if bucket == "5" and part == 1 and name not in view.fields:
-                continue  # P_14_5 is optional for the OSS procedure
-            stated = amount(view.fields.get(name)) or ZERO
+            if name not in fields and (
+                bucket not in candidates[0] or (bucket == "5" and part == 1)
+            ):
+                continue  # nothing stated, nothing expected; P_14_5 is optional (OSS)
+            stated = view.amount(name) or ZERO
             expected = candidates[0].get(bucket, (ZERO, ZERO))[part]
             if stated == expected:
                 continue
@@ -244,17 +256,15 @@ def _totals_problems(view: FaView, after: _Side, before: _Side, gross: bool) -> 
 
 def _p15_problem(view: FaView) -> Problem | None:
     due_el = view.fields.get("P_15")
-    due = amount(due_el)
+    due = view.amount("P_15")
     if due is None:
         return None
     total, taxed = ZERO, 0
-    for bucket in BUCKETS:
-        names = [f"P_13_{bucket}"] + ([f"P_14_{bucket}"] if bucket in TAXED else [])
-        for name in names:
-            value = amount(view.fields.get(name))
-            if value is not None:
-                total += value
-                taxed += name.startswith("P_14_")
+    for name in _SUMMED:
+        value = view.amount(name)
+        if value is not None:
+            total += value
+            taxed += name.startswith("P_14_")
     difference = abs(due - total)
     if difference == ZERO:
         return None

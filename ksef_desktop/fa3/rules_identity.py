@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from lxml import etree
 
 from ksef_desktop.domain.identifiers import nip_checksum_ok
-from ksef_desktop.fa3.faview import FaView
+from ksef_desktop.fa3.faview import FaView, first_child
 from ksef_desktop.fa3.problems import (
     NS,
     Problem,
@@ -26,11 +27,17 @@ _PARTY_LABELS = {
     "Podmiot1K": tr("seller before the correction"),
     "Podmiot2K": tr("buyer before the correction"),
 }
+_IDS = NS + "DaneIdentyfikacyjne"
+_ID_TAGS = frozenset({NS + "NIP", NS + "IDWew"})
 CORRECTION_KINDS = frozenset({"KOR", "KOR_ZAL", "KOR_ROZ"})
 
 
+#: The same NIPs (the seller's above all) come back invoice after invoice.
+_checksum_ok = functools.lru_cache(maxsize=4096)(nip_checksum_ok)
+
+
 def _nip_problem(element: etree._Element, digits: str, label: str) -> Problem | None:
-    if len(digits) != 10 or not digits.isdigit() or nip_checksum_ok(digits):
+    if len(digits) != 10 or not digits.isdigit() or _checksum_ok(digits):
         return None  # a malformed NIP is already an XSD problem
     return problem_at(
         element,
@@ -44,20 +51,21 @@ def _nip_problem(element: etree._Element, digits: str, label: str) -> Problem | 
 
 def nip_problems(root: etree._Element, view: FaView | None) -> list[Problem]:
     """Check-digit problems of every party's NIP, including the NIP inside IDWew."""
-    parties = [c for c in root if local_name(c.tag) in _PARTY_LABELS]
+    parties = [child for child in root if local_name(child.tag) in _PARTY_LABELS]
     if view is not None:
-        parties += view.fa.iterchildren(NS + "Podmiot1K", NS + "Podmiot2K")
+        parties += view.corrected_parties
     problems: list[Problem] = []
     for party in parties:
         label = _PARTY_LABELS[local_name(party.tag)]
-        ids = next(party.iterchildren(NS + "DaneIdentyfikacyjne"), None)
+        ids = first_child(party, _IDS)
         if ids is None:
             continue
-        for element in ids.iterchildren(NS + "NIP", NS + "IDWew"):
-            digits = (element.text or "").strip()[:10]
-            problem = _nip_problem(element, digits, label)
-            if problem is not None:
-                problems.append(problem)
+        for element in ids:
+            if element.tag in _ID_TAGS:
+                digits = (element.text or "").strip()[:10]
+                problem = _nip_problem(element, digits, label)
+                if problem is not None:
+                    problems.append(problem)
     return problems
 
 
@@ -103,7 +111,7 @@ def date_problems(view: FaView, today: date) -> list[Problem]:
                 )
             )
     if issued is not None:
-        for ref in view.fa.iterchildren(NS + "DaneFaKorygowanej"):
+        for ref in view.corrected_invoices:
             ref_el = ref.find(NS + "DataWystFaKorygowanej")
             ref_date = _date(ref_el)
             if ref_date is not None and ref_date > issued:
@@ -138,7 +146,7 @@ def correction_problems(view: FaView) -> list[Problem]:
     """A correction (KOR, KOR_ZAL, KOR_ROZ) must name the invoice it corrects."""
     if view.kind not in CORRECTION_KINDS:
         return []
-    refs = list(view.fa.iterchildren(NS + "DaneFaKorygowanej"))
+    refs = view.corrected_invoices
     message = tr(
         "A {kind} correction must name the invoice it corrects (DaneFaKorygowanej: its "
         "number, issue date and KSeF number, or NrKSeFN = 1 if it was issued outside KSeF). "

@@ -11,7 +11,7 @@ from lxml import etree
 
 from ksef_desktop.domain.errors import XmlInputError
 from ksef_desktop.fa3.envelope import byte_problems, size_problem, tree_problems
-from ksef_desktop.fa3.faview import fa_view
+from ksef_desktop.fa3.faview import fa_view, first_child
 from ksef_desktop.fa3.problems import NS, Problem, Severity
 from ksef_desktop.fa3.rules import amount_problems
 from ksef_desktop.fa3.rules_identity import correction_problems, date_problems, nip_problems
@@ -21,6 +21,8 @@ from ksef_desktop.support.i18n import tr
 
 log = logging.getLogger(__name__)
 
+_FA = NS + "Fa"
+_ATTACHMENT = NS + "Zalacznik"
 _DECLARATION = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 #: parse_xml's codes, folded into the validator's smaller vocabulary.
@@ -56,7 +58,7 @@ def _input_problem(exc: XmlInputError, data: bytes) -> Problem:
 def _rules(root: etree._Element, xsd: list[Problem], today: date) -> list[Problem]:
     if root.tag != NS + "Faktura":
         return []  # not an FA(3) document: the XSD problem says so
-    fa = root.find(NS + "Fa")
+    fa = first_child(root, _FA)
     view = fa_view(fa) if fa is not None else None
     problems = nip_problems(root, view)
     if view is None:
@@ -92,7 +94,7 @@ def validate(xml: bytes, *, today: date | None = None) -> list[Problem]:
         root = parse_xml(data, what=tr("document"))
     except XmlInputError as exc:
         return [*problems, _input_problem(exc, data)]
-    has_attachment = root.find(NS + "Zalacznik") is not None
+    has_attachment = first_child(root, _ATTACHMENT) is not None
     size = size_problem(len(data), has_attachment=has_attachment)
     if size is not None:
         problems.append(size)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, getcontext
 from typing import Any, TypeVar
 
 from ksef_desktop.domain.errors import InvalidValueError
@@ -35,6 +35,41 @@ def _plain(value: Decimal, *, min_places: int, max_places: int, max_int_digits: 
                 value=value, n=max_int_digits
             )
         )
+    # String work on the exact digits is several times cheaper than normalize()
+    # and quantize(), and this runs for every amount of every line. Most values
+    # already have their final form, which str() gives when it uses no exponent.
+    text = str(value)
+    point = text.find(".")
+    places = 0 if point < 0 else len(text) - point - 1
+    if (
+        value  # not zero, which may carry a sign to drop
+        and min_places <= places <= max_places
+        and (places == min_places or text[-1] != "0")
+        and "E" not in text
+        and len(text) <= getcontext().prec
+    ):
+        return text
+    whole, _, fraction = f"{value.copy_abs():f}".partition(".")
+    if len(whole) + len(fraction) > getcontext().prec:
+        return _plain_in_context(value, min_places=min_places, max_places=max_places)
+    fraction = fraction.rstrip("0")
+    if len(fraction) > max_places:
+        raise InvalidValueError(
+            tr("{value} has more than {n} decimal places.").format(value=value, n=max_places)
+        )
+    if len(fraction) < min_places:
+        fraction += "0" * (min_places - len(fraction))
+    text = f"{whole}.{fraction}" if fraction else whole
+    return "-" + text if value < 0 else text
+
+
+def _plain_in_context(value: Decimal, *, min_places: int, max_places: int) -> str:
+    """The same for a value of more digits than the decimal context's precision.
+
+    normalize() rounds such a value to the context's precision before dropping
+    trailing zeros; this keeps that (long-standing) behaviour for the rare value
+    that needs it.
+    """
     exponent = int(value.normalize().as_tuple().exponent)  # finite, so an int
     places = max(-exponent, min_places)
     if places > max_places:
@@ -160,13 +195,18 @@ def read_int_enum(cls: type[_E], text: str) -> _E:
 
 @dataclass(frozen=True)
 class Codec:
-    """How one kind of value becomes element text and back; ``write`` None leaves it out."""
+    """How one kind of value becomes element text and back; ``write`` None leaves it out.
+
+    ``plain``: what ``write`` returns (digits, dates, codes) never needs XML
+    escaping or checking, so the builder can skip that for it.
+    """
 
     write: Callable[[Any], str | None]
     read: Callable[[str], Any]
+    plain: bool = True
 
 
-TEXT = Codec(str, str)
+TEXT = Codec(str, str, plain=False)
 INT = Codec(str, read_int)
 DATE = Codec(date.isoformat, read_date)
 AMOUNT = Codec(amount, read_decimal)
@@ -175,7 +215,7 @@ QUANTITY = Codec(quantity, read_decimal)
 PERCENT = Codec(percent, read_decimal)
 FLAG = Codec(write_flag, read_flag)
 YES_NO = Codec(write_yes_no, read_yes_no)
-VAT_RATE = Codec(lambda rate: rate.value, read_vat_rate)
+VAT_RATE = Codec(str, read_vat_rate)  # VatRate is a StrEnum: str() gives its code
 
 
 def int_enum(cls: type[enum.IntEnum]) -> Codec:
