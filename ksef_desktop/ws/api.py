@@ -261,6 +261,10 @@ def submit(request: Request, response: Response, caller: Signed) -> DocumentStat
     return doc.status
 
 
+#: Documents of a batch request committed together (one fsync per group).
+_COMMIT_GROUP = 20
+
+
 @router.post(
     "/documents/batch",
     response_model=list[DocumentStatus | Problem],
@@ -278,6 +282,20 @@ def submit_batch(request: Request, caller: Signed) -> list[DocumentStatus | Prob
         raise malformed(exc) from None
     result: list[DocumentStatus | Problem | None] = []
     ready: list[tuple[int, NewDocument]] = []
+
+    def store_ready() -> None:
+        # Commit (durably) and wake the senders group by group, so the first documents
+        # are on their way to KSeF while the rest of the batch is still being checked.
+        stored = service.store.submit_many([new for _, new in ready])
+        for (position, _), outcome in zip(ready, stored, strict=True):
+            result[position] = (
+                _conflict(outcome).problem
+                if isinstance(outcome, ConflictError)
+                else outcome[0].status
+            )
+        ready.clear()
+        service.worker.notify(company.nip)
+
     for index, erp in enumerate(batch.documents):
         try:
             ready.append((len(result), _new_document(company, erp, f"documents[{index}].")))
@@ -285,12 +303,10 @@ def submit_batch(request: Request, caller: Signed) -> list[DocumentStatus | Prob
             result.append(exc.problem)
         else:
             result.append(None)
-    stored = service.store.submit_many([new for _, new in ready])
-    for (position, _), outcome in zip(ready, stored, strict=True):
-        result[position] = (
-            _conflict(outcome).problem if isinstance(outcome, ConflictError) else outcome[0].status
-        )
-    service.worker.notify(company.nip)
+        if len(ready) == _COMMIT_GROUP:
+            store_ready()
+    if ready:
+        store_ready()
     return [item for item in result if item is not None]
 
 
@@ -308,8 +324,7 @@ def statuses(request: Request, caller: Signed) -> DocumentPage:
         query = StatusQuery.model_validate(parse_json(caller.body))
     except ValidationError as exc:
         raise malformed(exc) from None
-    docs = service.store.get_many(caller.nip, query.ids)
-    return DocumentPage(items=[d.status for d in docs])
+    return DocumentPage(items=service.store.statuses(caller.nip, query.ids))
 
 
 @router.get(
