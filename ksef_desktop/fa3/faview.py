@@ -46,9 +46,12 @@ class FaView:
 
     def amount(self, name: str) -> Decimal | None:
         """The decimal value of the field ``name`` (see :func:`amount`), read once."""
-        if name not in self._amounts:
-            self._amounts[name] = amount(self.fields.get(name))
-        return self._amounts[name]
+        amounts = self._amounts
+        if name in amounts:
+            return amounts[name]
+        element = self.fields.get(name)
+        value = amounts[name] = None if element is None else number(element.text)
+        return value
 
 
 #: Fa's children the rules read, by qualified tag (a comment's "tag" is a function).
@@ -74,12 +77,8 @@ _MARGIN_MARKER = NS + "P_PMarzy"
 
 
 def first_child(parent: etree._Element | None, tag: str) -> etree._Element | None:
-    """The first child ``tag``; a plain loop, cheaper than a tag matcher for a few children."""
-    if parent is not None:
-        for child in parent:
-            if child.tag == tag:
-                return child
-    return None
+    """The first child ``tag``; lxml compares the tags in C, so other children stay unread."""
+    return None if parent is None else next(parent.iterchildren(tag), None)
 
 
 def fa_view(fa: etree._Element) -> FaView:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
 from lxml import etree
 
@@ -14,7 +15,6 @@ from ksef_desktop.fa3.faview import (
     TAXED,
     ZERO,
     FaView,
-    round_grosz,
 )
 from ksef_desktop.fa3.problems import NS, Problem, Severity, element_path, problem_at
 from ksef_desktop.support.i18n import tr
@@ -23,13 +23,18 @@ from ksef_desktop.support.i18n import tr
 #: payment received, a settlement invoice what remains after the advances.
 TOTALS_FROM_LINES_SKIPPED = frozenset({"ZAL", "KOR_ZAL", "ROZ", "KOR_ROZ"})
 
-_LINE_TAGS = {
-    NS + name: name
-    for name in ("P_8B", "P_9A", "P_9B", "P_10", "P_11", "P_11A", "P_11Vat", "P_12", "P_12_XII")
-}
-_LINE_TAGS[NS + "StanPrzed"] = "StanPrzed"
+#: A line's row: the texts of these children, by slot (the builder and the
+#: schema give each at most once per line).
+_ROW: tuple[str, ...] = ("P_8B", "P_9A", "P_9B", "P_10", "P_11", "P_11A", "P_11Vat", "P_12")
+_ROW += ("P_12_XII", "StanPrzed")
+_Q, _P9A, _P9B, _DISCOUNT, _P11, _P11A, _LINE_VAT, _CODE, _OSS, _BEFORE = range(len(_ROW))
+_SLOTS: dict[object, int] = {NS + name: slot for slot, name in enumerate(_ROW)}
+#: P_11 and P_11A start as this marker, so that an empty element still counts as present.
+_ABSENT = object()
+_EMPTY_ROW: list[Any] = [None, None, None, None, _ABSENT, _ABSENT, None, None, None, None]
 _LINE = NS + "FaWiersz"
-_PRICED = (("P_9A", "P_11"), ("P_9B", "P_11A"))
+_ITER_TAGS: tuple[str, ...] = (_LINE, *(NS + name for name in _ROW))
+_PRICED = ((_P9A, _P11, "P_11"), (_P9B, _P11A, "P_11A"))
 
 
 def _line_value_problem(
@@ -63,19 +68,20 @@ class _Side:
     all_line_vat: bool = True
 
 
+#: (bucket, percent) of each string rate key: the P_12 codes and "margin".
+_RATE_OF: dict[str, tuple[str, Decimal]] = {**RATES, "margin": ("11", ZERO)}
+
+
 def _rate_of(key: _RateKey) -> tuple[str, Decimal]:
-    if key == "margin":
-        return "11", ZERO
-    if isinstance(key, tuple):
-        return "5", key[1]
-    return RATES[key]
+    return ("5", key[1]) if isinstance(key, tuple) else _RATE_OF[key]
 
 
 def _split(total: Decimal, pct: Decimal, gross: bool) -> tuple[Decimal, Decimal]:
+    # round_grosz spelled out: this runs for every rate of every invoice.
     if gross:
-        vat = round_grosz(total * pct / (100 + pct))
+        vat = (total * pct / (100 + pct)).quantize(GROSZ, ROUND_HALF_UP)
         return total - vat, vat
-    return total, round_grosz(total * pct / 100)
+    return total, (total * pct / 100).quantize(GROSZ, ROUND_HALF_UP)
 
 
 def _buckets(
@@ -109,23 +115,22 @@ def _collect(view: FaView, problems: list[Problem]) -> tuple[_Side, _Side, bool]
     """Per-rate sums of the lines (and line-value problems); None if totals can't be derived."""
     # This loop is the validator's hot path: lxml filters the tags in C, so only
     # the line elements and the few children the rules read become Python objects.
-    tags = _LINE_TAGS
-    rows: list[dict[str, str | None]] = []
-    texts: dict[str, str | None] = {}
-    view.lines = []
-    for element in view.fa.iter(_LINE, *tags):
-        tag = element.tag
-        if tag == _LINE:
-            texts = {}
-            rows.append(texts)
-            view.lines.append(element)
+    slots = _SLOTS
+    rows: list[list[Any]] = []
+    row = _EMPTY_ROW.copy()  # children before the first line are read and ignored
+    view.lines = lines = []
+    for element in view.fa.iter(*_ITER_TAGS):
+        slot = slots.get(element.tag)
+        if slot is None:  # FaWiersz
+            row = _EMPTY_ROW.copy()
+            rows.append(row)
+            lines.append(element)
         else:  # in schema-valid Fa these names occur only inside FaWiersz
-            texts[tags[tag]] = element.text  # type: ignore[index]
-    gross = any("P_11A" in r for r in rows) and not any("P_11" in r for r in rows)
-    value_tag = "P_11A" if gross else "P_11"
+            row[slot] = element.text
+    gross = any(r[_P11A] is not _ABSENT for r in rows) and all(r[_P11] is _ABSENT for r in rows)
     after, before = _Side(), _Side()
     try:
-        derivable = _sum_lines(view, rows, value_tag, (after, before), problems)
+        derivable = _sum_lines(view, rows, _P11A if gross else _P11, (after, before), problems)
     except InvalidOperation:  # only schema-valid amounts reach here; be safe anyway
         return None
     return (after, before, gross) if derivable and rows else None
@@ -133,25 +138,25 @@ def _collect(view: FaView, problems: list[Problem]) -> tuple[_Side, _Side, bool]
 
 def _check_line_value(
     line: etree._Element,
-    texts: dict[str, str | None],
-    value_tag: str,
+    row: list[Any],
+    value_slot: int,
     value: Decimal | None,
     problems: list[Problem],
 ) -> None:
-    """P_11 = P_8B × P_9A − P_10 (and P_11A with P_9B), rounded half-up to the grosz."""
-    get = texts.get
-    quantity_text, discount_text = get("P_8B"), get("P_10")
-    if quantity_text is None:
-        return
-    for price_tag, stated_tag in _PRICED:
-        price_text, stated_text = get(price_tag), get(stated_tag)
-        if price_text is None or stated_text is None:
+    """P_11 = P_8B × P_9A − P_10 (and P_11A with P_9B), rounded half-up to the grosz.
+
+    Called only for a line with P_8B.
+    """
+    quantity_text, discount_text = row[_Q], row[_DISCOUNT]
+    for price_slot, stated_slot, stated_tag in _PRICED:
+        price_text, stated_text = row[price_slot], row[stated_slot]
+        if price_text is None or stated_text is None or stated_text is _ABSENT:
             continue
-        stated = value if stated_tag == value_tag else Decimal(stated_text)
+        stated = value if stated_slot == value_slot else Decimal(stated_text)
         product = Decimal(quantity_text) * Decimal(price_text)
         if discount_text is not None:
             product -= Decimal(discount_text)
-        expected = round_grosz(product)
+        expected = product.quantize(GROSZ, ROUND_HALF_UP)
         if expected != stated:
             problems.append(
                 _line_value_problem(
@@ -160,21 +165,10 @@ def _check_line_value(
             )
 
 
-def _rate_key(texts: dict[str, str | None], margin: bool) -> _RateKey | None:
-    code = texts.get("P_12")
-    if code is not None:
-        code = code.strip()
-        return code if code in RATES else None
-    oss = texts.get("P_12_XII")
-    if oss is not None:
-        return ("XII", Decimal(oss))
-    return "margin" if margin else None
-
-
 def _sum_lines(
     view: FaView,
-    rows: list[dict[str, str | None]],
-    value_tag: str,
+    rows: list[list[Any]],
+    value_slot: int,
     sides: tuple[_Side, _Side],
     problems: list[Problem],
 ) -> bool:
@@ -182,19 +176,29 @@ def _sum_lines(
     after, before = sides
     derivable = True
     margin = view.margin
-    for line, texts in zip(view.lines, rows, strict=True):
-        value_text = texts.get(value_tag)
-        value = None if value_text is None else Decimal(value_text)
-        if "P_8B" in texts:
-            _check_line_value(line, texts, value_tag, value, problems)
-        key = _rate_key(texts, margin)
+    rates = RATES
+    for line, row in zip(view.lines, rows, strict=True):
+        value_text = row[value_slot]
+        value = None if value_text is None or value_text is _ABSENT else Decimal(value_text)
+        if row[_Q] is not None:
+            _check_line_value(line, row, value_slot, value, problems)
+        code = row[_CODE]
+        key: _RateKey | None
+        if code is not None:
+            code = code.strip()
+            key = code if code in rates else None
+        elif row[_OSS] is not None:
+            key = ("XII", Decimal(row[_OSS]))
+        else:
+            key = "margin" if margin else None
         if key is None or value is None:
             derivable = False
             continue
-        flag = texts.get("StanPrzed")
+        flag = row[_BEFORE]
         side = before if flag is not None and flag.strip() == "1" else after
-        side.values[key] = side.values.get(key, ZERO) + value
-        vat_text = texts.get("P_11Vat")
+        values = side.values
+        values[key] = values.get(key, ZERO) + value
+        vat_text = row[_LINE_VAT]
         if vat_text is None:
             side.all_line_vat = False
         else:
@@ -223,7 +227,10 @@ def _totals_problems(view: FaView, after: _Side, before: _Side, gross: bool) -> 
     candidates = [_buckets(after, before, gross, methods[0])]
     problems: list[Problem] = []
     fields = view.fields
+    usual = candidates[0]
     for bucket, net_name, vat_name in _TOTAL_NAMES:
+        if bucket not in usual and net_name not in fields and vat_name not in fields:
+            continue  # a rate the invoice does not use (most of them)
         for part, name in ((0, net_name), (1, vat_name)):
             if name is None:
                 continue
@@ -260,7 +267,10 @@ def _p15_problem(view: FaView) -> Problem | None:
     if due is None:
         return None
     total, taxed = ZERO, 0
+    fields = view.fields
     for name in _SUMMED:
+        if name not in fields:
+            continue  # absent: no amount (most of the two dozen totals are absent)
         value = view.amount(name)
         if value is not None:
             total += value

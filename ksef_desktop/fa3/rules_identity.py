@@ -51,12 +51,16 @@ def _nip_problem(element: etree._Element, digits: str, label: str) -> Problem | 
 
 def nip_problems(root: etree._Element, view: FaView | None) -> list[Problem]:
     """Check-digit problems of every party's NIP, including the NIP inside IDWew."""
-    parties = [child for child in root if local_name(child.tag) in _PARTY_LABELS]
+    parties: list[tuple[etree._Element, str]] = []
+    for child in root:  # a party's name is matched in any namespace
+        label = _PARTY_LABELS.get(local_name(child.tag))
+        if label is not None:
+            parties.append((child, label))
     if view is not None:
-        parties += view.corrected_parties
+        for party in view.corrected_parties:
+            parties.append((party, _PARTY_LABELS[local_name(party.tag)]))
     problems: list[Problem] = []
-    for party in parties:
-        label = _PARTY_LABELS[local_name(party.tag)]
+    for party, label in parties:
         ids = first_child(party, _IDS)
         if ids is None:
             continue

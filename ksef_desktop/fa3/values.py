@@ -21,12 +21,29 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?")
 
 
-def _plain(value: Decimal, *, min_places: int, max_places: int, max_int_digits: int) -> str:
+def _plain(value: Decimal, min_places: int, max_places: int, max_int_digits: int) -> str:
     """``value`` without exponent, with ``min_places``..``max_places`` decimals.
 
     Trailing zeros beyond ``min_places`` are dropped, so the same number always
     gives the same text whatever precision the Decimal carried.
     """
+    # String work on the exact digits is several times cheaper than normalize()
+    # and quantize(), and this runs for every amount of every line. Most values
+    # already have their final form, which str() gives when it uses no exponent;
+    # that case is decided first, with the refusals below checked inside it.
+    text = str(value)
+    point = text.find(".")
+    places = 0 if point < 0 else len(text) - point - 1
+    if (
+        value.is_finite()
+        and value  # not zero, which may carry a sign to drop
+        and min_places <= places <= max_places
+        and (places == min_places or text[-1] != "0")
+        and "E" not in text
+        and value.adjusted() < max_int_digits
+        and len(text) <= getcontext().prec
+    ):
+        return text
     if not value.is_finite():
         raise InvalidValueError(tr("{value} is not a finite number.").format(value=value))
     if value.adjusted() >= max_int_digits:
@@ -35,20 +52,6 @@ def _plain(value: Decimal, *, min_places: int, max_places: int, max_int_digits: 
                 value=value, n=max_int_digits
             )
         )
-    # String work on the exact digits is several times cheaper than normalize()
-    # and quantize(), and this runs for every amount of every line. Most values
-    # already have their final form, which str() gives when it uses no exponent.
-    text = str(value)
-    point = text.find(".")
-    places = 0 if point < 0 else len(text) - point - 1
-    if (
-        value  # not zero, which may carry a sign to drop
-        and min_places <= places <= max_places
-        and (places == min_places or text[-1] != "0")
-        and "E" not in text
-        and len(text) <= getcontext().prec
-    ):
-        return text
     whole, _, fraction = f"{value.copy_abs():f}".partition(".")
     if len(whole) + len(fraction) > getcontext().prec:
         return _plain_in_context(value, min_places=min_places, max_places=max_places)
@@ -83,22 +86,22 @@ def _plain_in_context(value: Decimal, *, min_places: int, max_places: int) -> st
 
 def amount(value: Decimal) -> str:
     """TKwotowy: exactly two decimal places."""
-    return _plain(value, min_places=2, max_places=2, max_int_digits=16)
+    return _plain(value, 2, 2, 16)
 
 
 def price(value: Decimal) -> str:
     """TKwotowy2: at least two and at most eight decimal places."""
-    return _plain(value, min_places=2, max_places=8, max_int_digits=14)
+    return _plain(value, 2, 8, 14)
 
 
 def quantity(value: Decimal) -> str:
     """TIlosci (quantities, exchange rates): up to six decimal places, no trailing zeros."""
-    return _plain(value, min_places=0, max_places=6, max_int_digits=16)
+    return _plain(value, 0, 6, 16)
 
 
 def percent(value: Decimal) -> str:
     """TProcentowy (Udzial, P_12_XII): up to six decimal places."""
-    return _plain(value, min_places=0, max_places=6, max_int_digits=3)
+    return _plain(value, 0, 6, 3)
 
 
 def read_decimal(text: str) -> Decimal:
