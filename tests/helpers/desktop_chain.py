@@ -12,6 +12,7 @@ from ksef_desktop.demo import Company, start_ws_for
 from ksef_desktop.simulator.server import RunningSimulator
 from ksef_desktop.simulator.server import start_in_thread as start_simulator
 from ksef_desktop.ws.server import RunningWs
+from tests.helpers.tls import self_signed
 
 GOOD_NIP = "5261040828"  # configured in ksef.ini, token known to the simulator
 BAD_TOKEN_NIP = "7740001454"  # noqa: S105 - a NIP, not a secret  # configured, but its token is not one the simulator issued
@@ -71,52 +72,13 @@ def silent_server() -> Iterator[str]:
         yield f"http://127.0.0.1:{sock.getsockname()[1]}"
 
 
-def _self_signed(directory: Path) -> tuple[Path, Path]:
-    """A certificate for 127.0.0.1 that no trust store knows."""
-    import datetime as dt
-    import ipaddress
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(hours=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = directory / "cert.pem", directory / "key.pem"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_path, key_path
-
-
 @contextmanager
 def untrusted_tls_server(directory: Path) -> Iterator[str]:
     """An HTTPS port whose certificate is self-signed: the client must refuse it."""
     import ssl
     import threading
 
-    cert, key = _self_signed(directory)
+    cert, key = self_signed(directory)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     sock = socket.socket()

@@ -2,60 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import ipaddress
 import ssl
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from ksef_desktop.contract.client import WsClient
 from ksef_desktop.domain.errors import TransportError
 from ksef_desktop.simulator.server import start_in_thread as start_sim
 from ksef_desktop.ws import config
 from ksef_desktop.ws.server import start_in_thread
+from tests.helpers.tls import self_signed
 from tests.helpers.ws_env import FAST, SELLER, TOKENS, client_for, new_key, register, write_ini
 
 
-def _self_signed(directory: Path) -> tuple[Path, Path]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    cert_path = directory / "cert.pem"
-    key_path = directory / "key.pem"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    key_path.chmod(0o600)
-    return cert_path, key_path
-
-
 def test_https_with_the_configured_certificate(tmp_path: Path) -> None:
-    cert, key_file = _self_signed(tmp_path)
+    cert, key_file = self_signed(tmp_path)
     with start_sim(tokens=TOKENS) as sim:
         ini = write_ini(
             tmp_path,
@@ -83,7 +45,7 @@ def test_https_with_the_configured_certificate(tmp_path: Path) -> None:
 
 
 def test_tls_needs_both_files(tmp_path: Path) -> None:
-    cert, _ = _self_signed(tmp_path)
+    cert, _ = self_signed(tmp_path)
     ini = write_ini(
         tmp_path, "http://127.0.0.1:9", {SELLER: "immediate"}, extra_ws=f"tls_cert = {cert}"
     )
