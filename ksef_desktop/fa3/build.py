@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal, getcontext
 
 from ksef_desktop.domain.document import Annotations, Document, Totals
 from ksef_desktop.domain.errors import InvalidValueError, UnsupportedConstructError
@@ -15,6 +16,7 @@ from ksef_desktop.fa3.build_lines import write_lines
 from ksef_desktop.fa3.catalog import FA3_NAMESPACE
 from ksef_desktop.fa3.writer import (
     Element,
+    checked,
     leaf,
     put,
     refuse_unmapped,
@@ -25,11 +27,29 @@ from ksef_desktop.fa3.writer import (
 )
 from ksef_desktop.support.i18n import tr
 
-XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 _AMOUNT = el.Field("", "amount", v.AMOUNT)
 _RATE = el.Field("", "rate", v.QUANTITY)
-_FORM_CODE_ATTRIBUTES = {"kodSystemowy": el.SYSTEM_CODE, "wersjaSchemy": el.SCHEMA_VERSION}
+
+
+# The parts of every document that never change, rendered once by the writer
+# itself: the root's namespace and the header's form code and variant.
+def _constant_parts() -> tuple[str, str]:
+    root = Element(el.ROOT)
+    root.set("xmlns", FA3_NAMESPACE)
+    header = sub(root, "Naglowek")
+    leaf(
+        header,
+        "KodFormularza",
+        el.FORM_CODE,
+        {"kodSystemowy": el.SYSTEM_CODE, "wersjaSchemy": el.SCHEMA_VERSION},
+    )
+    leaf(header, "WariantFormularza", el.FORM_VARIANT)
+    return root.attributes, "".join(header.content)  # type: ignore[arg-type]  # text only
+
+
+_ROOT_ATTRIBUTES, _FORM_LINES = _constant_parts()
 
 
 def build(document: Document) -> bytes:
@@ -41,7 +61,7 @@ def build(document: Document) -> bytes:
     :class:`UnsupportedConstructError` or :class:`InvalidValueError`.
     """
     root = Element(el.ROOT)
-    root.set("xmlns", FA3_NAMESPACE)
+    root.attributes = _ROOT_ATTRIBUTES
     _header(root, document)
     parts.write_seller(root, document.seller)
     parts.write_buyer(root, document.buyer)
@@ -53,13 +73,12 @@ def build(document: Document) -> bytes:
         parts.write_footer(root, document.footer)
     if document.attachment is not None:
         parts.write_attachment(root, document.attachment)
-    return XML_DECLARATION + serialize(root)
+    return serialize(root, XML_DECLARATION)
 
 
 def _header(root: Element, document: Document) -> None:
     header = sub(root, "Naglowek")
-    leaf(header, "KodFormularza", el.FORM_CODE, _FORM_CODE_ATTRIBUTES)
-    leaf(header, "WariantFormularza", el.FORM_VARIANT)
+    header.content.append(_FORM_LINES)
     generated = document.generated_at or datetime.now(UTC).replace(microsecond=0)
     leaf(header, "DataWytworzeniaFa", v.write_datetime(generated))
     if document.system_info is not None:
@@ -87,7 +106,7 @@ def _body(root: Element, doc: Document) -> None:
         leaf(period, "P_6_Od", doc.period[0].isoformat())
         leaf(period, "P_6_Do", doc.period[1].isoformat())
     _totals(fa, doc.totals)
-    put(fa, "P_15", _AMOUNT, doc.totals.due)
+    _amount(fa, "P_15", doc.totals.due)
     put(fa, "KursWalutyZ", _RATE, doc.advance_rate)
     _annotations(fa, doc.annotations)
     leaf(fa, "RodzajFaktury", doc.kind.value)
@@ -149,17 +168,18 @@ _BUCKET_TAGS = tuple(
 
 
 def _totals(fa: Element, totals: Totals) -> None:
+    buckets = totals.buckets
     for bucket, net_tag, vat_tag, vat_pln_tag, has_vat in _BUCKET_TAGS:
-        total = totals.buckets.get(bucket)
+        total = buckets.get(bucket)
         if total is None:
             continue
-        put(fa, net_tag, _AMOUNT, total.net)
+        _amount(fa, net_tag, total.net)
         if has_vat:
             if total.vat is None and bucket in el.VAT_REQUIRED:
                 raise InvalidValueError(
                     tr("The VAT total of group {b} (P_14_{b}) is missing.").format(b=bucket.value)
                 )
-            put(fa, vat_tag, _AMOUNT, total.vat)
+            _amount(fa, vat_tag, total.vat)
         elif total.vat is not None and total.vat != 0:
             raise InvalidValueError(
                 tr("Group {b} (P_13_{b}) carries no VAT, yet a VAT total is given.").format(
@@ -171,30 +191,49 @@ def _totals(fa: Element, totals: Totals) -> None:
                 raise InvalidValueError(
                     tr("FA(3) has no VAT-in-PLN total for group {b}.").format(b=bucket.value)
                 )
-            put(fa, vat_pln_tag, _AMOUNT, total.vat_pln)
+            _amount(fa, vat_pln_tag, total.vat_pln)
+
+
+def _amount(parent: Element, tag: str, value: Decimal | None) -> None:
+    """put() of an amount, with values.amount's first test inline: totals are many."""
+    if value is None:
+        return
+    text = str(value)
+    if text[-3:-2] == "." and len(text) <= 19 and value and len(text) <= getcontext().prec:
+        parent.content.append(f"{parent.inner}<{tag}>{text}</{tag}>\n")
+    else:
+        put(parent, tag, _AMOUNT, value)
 
 
 def _annotations(fa: Element, a: Annotations) -> None:
+    # Fourteen elements, mostly fixed, written as one text into Adnotacje in
+    # the writer's layout (the golden files hold it) instead of one call each.
     node = sub(fa, "Adnotacje")
-    leaf(node, "P_16", v.write_yes_no(a.cash_accounting))
-    leaf(node, "P_17", v.write_yes_no(a.self_billing))
-    leaf(node, "P_18", v.write_yes_no(a.reverse_charge))
-    leaf(node, "P_18A", v.write_yes_no(a.split_payment))
-    exemption = sub(node, "Zwolnienie")
+    i = node.inner
+    j = i + "  "
+    yes_no = v.write_yes_no
     if a.exemption is not None:
         basis, text = a.exemption
-        leaf(exemption, "P_19", "1")
-        leaf(exemption, "P_19" + basis.value, text)
+        tag = "P_19" + basis.value
+        text = checked(Element("Zwolnienie", node), tag, text)  # refused with its path
+        exemption = f"{j}<P_19>1</P_19>\n{j}<{tag}>{text}</{tag}>\n"
     else:
-        leaf(exemption, "P_19N", "1")
-    leaf(sub(node, "NoweSrodkiTransportu"), "P_22N", "1")
-    leaf(node, "P_23", v.write_yes_no(a.triangular))
-    margin = sub(node, "PMarzy")
+        exemption = f"{j}<P_19N>1</P_19N>\n"
     if a.margin is not None:
-        leaf(margin, "P_PMarzy", "1")
-        leaf(margin, "P_PMarzy_" + a.margin.value, "1")
+        tag = "P_PMarzy_" + a.margin.value
+        margin = f"{j}<P_PMarzy>1</P_PMarzy>\n{j}<{tag}>1</{tag}>\n"
     else:
-        leaf(margin, "P_PMarzyN", "1")
+        margin = f"{j}<P_PMarzyN>1</P_PMarzyN>\n"
+    node.content.append(
+        f"{i}<P_16>{yes_no(a.cash_accounting)}</P_16>\n"
+        f"{i}<P_17>{yes_no(a.self_billing)}</P_17>\n"
+        f"{i}<P_18>{yes_no(a.reverse_charge)}</P_18>\n"
+        f"{i}<P_18A>{yes_no(a.split_payment)}</P_18A>\n"
+        f"{i}<Zwolnienie>\n{exemption}{i}</Zwolnienie>\n"
+        f"{i}<NoweSrodkiTransportu>\n{j}<P_22N>1</P_22N>\n{i}</NoweSrodkiTransportu>\n"
+        f"{i}<P_23>{yes_no(a.triangular)}</P_23>\n"
+        f"{i}<PMarzy>\n{margin}{i}</PMarzy>\n"
+    )
 
 
 def _correction(fa: Element, c: Correction) -> None:

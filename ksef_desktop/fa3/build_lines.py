@@ -11,12 +11,13 @@ generic writer, which names the element's path.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import getcontext
 
 from ksef_desktop.domain.errors import InvalidValueError
 from ksef_desktop.domain.lines import Line, Pricing
 from ksef_desktop.fa3 import elements as el
 from ksef_desktop.fa3 import values as v
-from ksef_desktop.fa3.writer import Element, escaped, sub, write_fields
+from ksef_desktop.fa3.writer import ATTENTION, Element, escaped, sub, write_fields
 
 
 def write_lines(fa: Element, lines: Iterable[Line], pricing: Pricing) -> None:
@@ -24,23 +25,36 @@ def write_lines(fa: Element, lines: Iterable[Line], pricing: Pricing) -> None:
     outer = fa.inner
     inner = outer + "  "
     gross = pricing is Pricing.GROSS
+    # The decimal context cannot change during a build: its precision, which
+    # bounds the texts the formatters pass through unchanged, is read once.
+    prec = getcontext().prec
+    limits = (min(16, prec), min(17, prec), min(19, prec))
     for line in lines:
         try:
-            fa.content.append(_render(line, gross, outer, inner))
+            fa.content.append(_render(line, gross, outer, inner, limits))
         except InvalidValueError:
             write_fields(sub(fa, "FaWiersz"), line, el.INVOICE_LINE, pricing)  # raises, with path
             raise
 
 
-def _render(line: Line, gross: bool, outer: str, inner: str) -> str:  # noqa: PLR0912
+_attention = ATTENTION.search
+
+
+def _render(  # noqa: PLR0912, PLR0915
+    line: Line, gross: bool, outer: str, inner: str, limits: tuple[int, int, int]
+) -> str:
+    # The usual values are formatted inline by the first tests of values.quantity,
+    # price and amount (limits: their lengths, capped by the precision); anything
+    # else goes to those functions.
+    whole_limit, price_limit, amount_limit = limits
     out = [f"{outer}<FaWiersz>\n{inner}<NrWierszaFa>{line.number!s}</NrWierszaFa>\n"]
     add = out.append
     if line.uu_id is not None:
         add(f"{inner}<UU_ID>{escaped(line.uu_id)}</UU_ID>\n")
     if line.delivery_date is not None:
         add(f"{inner}<P_6A>{line.delivery_date.isoformat()}</P_6A>\n")
-    if line.name is not None:
-        add(f"{inner}<P_7>{escaped(line.name)}</P_7>\n")
+    if (text := line.name) is not None:
+        add(f"{inner}<P_7>{text if _attention(text) is None else escaped(text)}</P_7>\n")
     if line.index is not None:
         add(f"{inner}<Indeks>{escaped(line.index)}</Indeks>\n")
     if line.gtin is not None:
@@ -51,17 +65,26 @@ def _render(line: Line, gross: bool, outer: str, inner: str) -> str:  # noqa: PL
         add(f"{inner}<CN>{escaped(line.cn)}</CN>\n")
     if line.pkob is not None:
         add(f"{inner}<PKOB>{escaped(line.pkob)}</PKOB>\n")
-    if line.unit is not None:
-        add(f"{inner}<P_8A>{escaped(line.unit)}</P_8A>\n")
-    if line.quantity is not None:
-        add(f"{inner}<P_8B>{v.quantity(line.quantity)}</P_8B>\n")
-    if line.unit_price is not None:
+    if (text := line.unit) is not None:
+        add(f"{inner}<P_8A>{text if _attention(text) is None else escaped(text)}</P_8A>\n")
+    if (number := line.quantity) is not None:
+        text = str(number)
+        if not (text.isdigit() and len(text) <= whole_limit):
+            text = v.quantity(number)
+        add(f"{inner}<P_8B>{text}</P_8B>\n")
+    if (number := line.unit_price) is not None:
+        text = str(number)
+        if not (text[-3:-2] == "." and len(text) <= price_limit and number):
+            text = v.price(number)
         price_tag = "P_9B" if gross else "P_9A"
-        add(f"{inner}<{price_tag}>{v.price(line.unit_price)}</{price_tag}>\n")
+        add(f"{inner}<{price_tag}>{text}</{price_tag}>\n")
     if line.discount is not None:
         add(f"{inner}<P_10>{v.price(line.discount)}</P_10>\n")
-    if line.net_value is not None:
-        add(f"{inner}<P_11>{v.amount(line.net_value)}</P_11>\n")
+    if (number := line.net_value) is not None:
+        text = str(number)
+        if not (text[-3:-2] == "." and len(text) <= amount_limit and number):
+            text = v.amount(number)
+        add(f"{inner}<P_11>{text}</P_11>\n")
     if line.gross_value is not None:
         add(f"{inner}<P_11A>{v.amount(line.gross_value)}</P_11A>\n")
     if line.vat_amount is not None:

@@ -30,20 +30,31 @@ def _plain(value: Decimal, min_places: int, max_places: int, max_int_digits: int
     # String work on the exact digits is several times cheaper than normalize()
     # and quantize(), and this runs for every amount of every line. Most values
     # already have their final form, which str() gives when it uses no exponent;
-    # that case is decided first, with the refusals below checked inside it.
+    # that case is decided first, by string tests only: a text with a point is a
+    # finite number, one of digits alone is a non-negative integer, and the
+    # characters before the point (sign included) bound the integer digits.
+    # Anything else (signed integers, zero with a sign...) takes the long way.
     text = str(value)
     point = text.find(".")
-    places = 0 if point < 0 else len(text) - point - 1
-    if (
-        value.is_finite()
-        and value  # not zero, which may carry a sign to drop
-        and min_places <= places <= max_places
-        and (places == min_places or text[-1] != "0")
-        and "E" not in text
-        and value.adjusted() < max_int_digits
-        and len(text) <= getcontext().prec
-    ):
-        return text
+    if point < 0:
+        if (
+            not min_places
+            and text.isdigit()
+            and len(text) <= max_int_digits
+            and len(text) <= getcontext().prec
+        ):
+            return text
+    else:
+        places = len(text) - point - 1
+        if (
+            min_places <= places <= max_places
+            and (places == min_places or text[-1] != "0")
+            and point <= max_int_digits
+            and "E" not in text
+            and value  # not zero, which may carry a sign to drop
+            and len(text) <= getcontext().prec
+        ):
+            return text
     if not value.is_finite():
         raise InvalidValueError(tr("{value} is not a finite number.").format(value=value))
     if value.adjusted() >= max_int_digits:
@@ -86,16 +97,28 @@ def _plain_in_context(value: Decimal, *, min_places: int, max_places: int) -> st
 
 def amount(value: Decimal) -> str:
     """TKwotowy: exactly two decimal places."""
+    # The common case inline, a narrower form of _plain's first test: a point
+    # third from the end means two places and no exponent, and 19 characters
+    # hold at most 16 integer digits.
+    text = str(value)
+    if text[-3:-2] == "." and len(text) <= 19 and value and len(text) <= getcontext().prec:
+        return text
     return _plain(value, 2, 2, 16)
 
 
 def price(value: Decimal) -> str:
     """TKwotowy2: at least two and at most eight decimal places."""
+    text = str(value)  # a whole-cent price inline, as amount() does
+    if text[-3:-2] == "." and len(text) <= 17 and value and len(text) <= getcontext().prec:
+        return text
     return _plain(value, 2, 8, 14)
 
 
 def quantity(value: Decimal) -> str:
     """TIlosci (quantities, exchange rates): up to six decimal places, no trailing zeros."""
+    text = str(value)  # a whole quantity inline: digits alone are a plain integer
+    if text.isdigit() and len(text) <= 16 and len(text) <= getcontext().prec:
+        return text
     return _plain(value, 0, 6, 16)
 
 

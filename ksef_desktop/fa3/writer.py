@@ -25,7 +25,7 @@ from ksef_desktop.support.i18n import tr
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 #: Everything that is not copied verbatim: the characters above, and & < > CR,
 #: which are escaped. Most texts have none, so one search settles them.
-_ATTENTION = re.compile(
+ATTENTION = re.compile(
     "[^\t\n\x20-\x25\x27-\x3b\x3d\x3f-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 
@@ -89,7 +89,7 @@ def _refuse_unless_xml(path: str, text: str) -> None:
 
 def escaped(text: str) -> str:
     """``text`` escaped for element content; refused (without a path) if XML cannot carry it."""
-    if _ATTENTION.search(text) is None:
+    if ATTENTION.search(text) is None:
         return text
     if _NOT_XML.search(text) is not None:
         raise InvalidValueError(
@@ -98,9 +98,9 @@ def escaped(text: str) -> str:
     return _escape_text(text)
 
 
-def _checked(parent: Element, tag: str, text: str) -> str:
+def checked(parent: Element, tag: str, text: str) -> str:
     """``text`` escaped for element content; refused with its path if XML cannot carry it."""
-    if _ATTENTION.search(text) is None:
+    if ATTENTION.search(text) is None:
         return text
     _refuse_unless_xml(where(parent, tag), text)
     return _escape_text(text)
@@ -131,13 +131,14 @@ def leaf(
     if text is None:
         parent.content.append(f"{parent.inner}<{start}/>\n")
     else:
-        body = _checked(parent, tag, text)
-        parent.content.append(f"{parent.inner}<{start}>{body}</{tag}>\n")
+        if ATTENTION.search(text) is not None:  # checked() inline for the usual text
+            text = checked(parent, tag, text)
+        parent.content.append(f"{parent.inner}<{start}>{text}</{tag}>\n")
 
 
-def serialize(root: Element) -> bytes:
-    """The UTF-8 bytes of ``root``'s tree, two spaces per level, a newline after each tag."""
-    out: list[str] = []
+def serialize(root: Element, head: str = "") -> bytes:
+    """The UTF-8 bytes of ``head`` and then ``root``'s tree, indented by two spaces per level."""
+    out: list[str] = [head]  # one encode of everything, no copy to prepend the head
     _render(root, out)
     return "".join(out).encode()
 
@@ -164,19 +165,28 @@ def value_text(parent: Element, tag: str, field: Field, value: Any) -> str | Non
     try:
         text = codec.write(value)
     except InvalidValueError as exc:
-        path = where(parent, tag)
-        raise InvalidValueError(
-            f"{path}: {exc.message}", field=field.attr, details={"path": path}
-        ) from exc
-    return text if text is None or codec.plain else _checked(parent, tag, text)
+        raise _at_path(parent, tag, field, exc) from exc
+    return text if text is None or codec.plain else checked(parent, tag, text)
+
+
+def _at_path(parent: Element, tag: str, field: Field, exc: InvalidValueError) -> InvalidValueError:
+    path = where(parent, tag)
+    return InvalidValueError(f"{path}: {exc.message}", field=field.attr, details={"path": path})
 
 
 def put(parent: Element, tag: str, field: Field, value: Any) -> None:
     """Write one value with its field's codec; None (and a false flag) leave it out."""
     if value is None:
         return
-    text = value_text(parent, tag, field, value)
+    # value_text inline: this runs for most elements of a document.
+    codec = field.codec
+    try:
+        text = codec.write(value)
+    except InvalidValueError as exc:
+        raise _at_path(parent, tag, field, exc) from exc
     if text is not None:
+        if not codec.plain and ATTENTION.search(text) is not None:
+            text = checked(parent, tag, text)
         parent.content.append(f"{parent.inner}<{tag}>{text}</{tag}>\n")
 
 
@@ -190,7 +200,9 @@ def write_fields(
     for field in fields:
         if field.pricing is not None and field.pricing is not pricing:
             continue
-        put(parent, field.tag, field, getattr(obj, field.attr))
+        value = getattr(obj, field.attr)
+        if value is not None:
+            put(parent, field.tag, field, value)
 
 
 def refuse_unmapped(obj: object, fields: Iterable[Field], what: str) -> None:
