@@ -12,6 +12,7 @@ from pathlib import Path
 from ksef_desktop.contract.client import WsClient
 from ksef_desktop.demo.seed import seed
 from ksef_desktop.services.authorization import AuthorizationService
+from ksef_desktop.services.awaiting import AwaitingService
 from ksef_desktop.services.keystore import FileKeyStore
 from ksef_desktop.services.parameters import KsefParameters, ParametersService
 from ksef_desktop.simulator.server import RunningSimulator
@@ -19,6 +20,7 @@ from ksef_desktop.simulator.server import start_in_thread as start_simulator
 from ksef_desktop.storage.db import open_database
 from ksef_desktop.storage.documents import DocumentRepository
 from ksef_desktop.storage.keys import KeyRecordRepository
+from ksef_desktop.storage.outbox import OutboxRepository
 from ksef_desktop.storage.parameters import ParametersRepository
 from ksef_desktop.support.paths import AppDirs
 from ksef_desktop.ws import config as ws_config
@@ -140,7 +142,14 @@ def _configure_desktop(dirs: AppDirs, env: DemoEnvironment) -> None:
             info = authorization.generate(env.nip)
         env.ws.service.registry.add(info.code)  # what the operator's `ksef-ws keys add` does
         with WsClient(env.ws_address, authorization.signing_key, timeout=10.0) as client:
-            added = seed(client, DocumentRepository(db), env.nip, env.make_ksef_unavailable)
+            awaiting = AwaitingService(OutboxRepository(db), lambda: client)
+            added = seed(
+                client,
+                DocumentRepository(db),
+                env.nip,
+                env.make_ksef_unavailable,
+                awaiting.hold,
+            )
         log.info("demo: %d sample documents recorded", added)
     finally:
         db.close()

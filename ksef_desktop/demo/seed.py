@@ -78,6 +78,9 @@ def demo_documents(nip: str) -> list[ErpDocument]:
     ]
 
 
+#: AwaitingService.hold: puts a document KSeF has not confirmed into the outbox.
+Hold = Callable[..., object]
+
 #: The lifecycle events that bring an approved document to the state the WS reports.
 _OUTCOME_EVENTS = {
     DocumentState.QUEUED: (Event.SEND,),
@@ -89,7 +92,11 @@ _OUTCOME_EVENTS = {
 
 
 def _record(
-    client: WsClient, documents: DocumentRepository, erp: ErpDocument, status: DocumentStatus
+    client: WsClient,
+    documents: DocumentRepository,
+    erp: ErpDocument,
+    status: DocumentStatus,
+    hold: Hold | None,
 ) -> None:
     """Store the document with its content and walk it through the lifecycle to the WS state."""
     lifecycle = Lifecycle(ksef_active=True)
@@ -113,6 +120,8 @@ def _record(
         documents.set_fa3(doc_id, client.fa3(erp.id))  # KOD I links to these exact bytes
     except KsefDesktopError as exc:
         log.info("demo: FA(3) of %s not fetched: %s", erp.number, exc)
+    if hold is not None and status.state is not DocumentState.ACCEPTED:
+        hold(erp, status=status)  # the awaiting documents, as the wizard leaves them
 
 
 def _receipt(nip: str) -> ErpDocument:
@@ -160,13 +169,14 @@ def seed(
     documents: DocumentRepository,
     nip: str,
     make_ksef_unavailable: Callable[[], None],
+    hold: Hold | None = None,
 ) -> int:
     """Send the sample invoices and record the outcome; returns how many rows were added.
 
     The first invoices are accepted by KSeF; then KSeF is made unavailable (a
     simulator fault) and the last one is handed to the WS without waiting: it
     is recorded as SENT, and the WS keeps it AWAITING with KSeF's reason while
-    the demo runs (the desktop learns that once status sync exists, issue 7).
+    the demo runs. ``hold`` puts every unconfirmed document in the awaiting documents.
     """
     if documents.count() > 0:
         return 0
@@ -175,6 +185,6 @@ def seed(
     make_ksef_unavailable()
     sent += _submit(client, [late], settle=False)
     for erp, status in sent:
-        _record(client, documents, erp, status)
+        _record(client, documents, erp, status, hold)
     documents.add(to_document(_receipt(nip)), register_kind="receipt", source="demo")
     return len(sent) + 1
