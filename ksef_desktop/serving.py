@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import abc
 import logging
 import threading
 import time
+from types import TracebackType
+from typing import Self
 
 import uvicorn
 
@@ -46,3 +49,22 @@ class ThreadedServer:
         """Ask uvicorn to finish and wait for the thread."""
         self._server.should_exit = True
         self._thread.join(timeout)
+
+
+class RunningServer(abc.ABC):
+    """A handle on a server started in-process; leaving a ``with`` block stops it."""
+
+    @abc.abstractmethod
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop serving, wait for the thread and release what the server holds."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

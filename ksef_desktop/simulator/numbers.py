@@ -30,7 +30,10 @@ def _with_checksum(body: str) -> str:
 
 
 def ksef_number(seller_nip: str, when: datetime) -> str:
-    """A fresh KSeF number ``NIP-YYYYMMDD-XXXXXXXXXXXX-CC`` for an accepted invoice."""
+    """A fresh KSeF number ``NIP-yyyymmdd-hhhhhhhhhhhh-cc`` for an accepted invoice.
+
+    Twelve random hex digits, then the CRC-8 of everything before it.
+    """
     technical = secrets.token_hex(6).upper()
     day = when.astimezone(WARSAW) if when.tzinfo else when
     return _with_checksum(f"{seller_nip}-{day:%Y%m%d}-{technical}")
@@ -44,7 +47,7 @@ def is_valid_ksef_number(value: str) -> bool:
 
 
 def reference_number(kind: str, when: datetime) -> str:
-    """A 36-character reference ``YYYYMMDD-TT-XXXXXXXXXX-XXXXXXXXXX-CC`` of type ``kind``."""
+    """A 36-character reference ``yyyymmdd-tt-hhhhhhhhhh-hhhhhhhhhh-cc`` of type ``kind``."""
     if len(kind) != 2:
         raise ValueError("a reference type is two characters")
     first = secrets.token_hex(5).upper()

@@ -5,18 +5,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from pathlib import Path
-from types import TracebackType
 
 import uvicorn
 
-from ksef_desktop.serving import ThreadedServer
+from ksef_desktop.serving import RunningServer, ThreadedServer
 from ksef_desktop.simulator.app import create_app
 from ksef_desktop.simulator.core import Lifetimes, Simulator
 
 log = logging.getLogger(__name__)
 
 
-class RunningSimulator:
+class RunningSimulator(RunningServer):
     """A simulator serving HTTP on ``base_url``; ``sim`` is its state for tests."""
 
     def __init__(self, sim: Simulator, server: ThreadedServer) -> None:
@@ -31,17 +30,6 @@ class RunningSimulator:
         """Stop serving, wait for the thread, close the state store."""
         self._server.stop(timeout)
         self.sim.close()
-
-    def __enter__(self) -> RunningSimulator:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
 
 def make_server(

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-from types import TracebackType
 
 import uvicorn
 
-from ksef_desktop.serving import ThreadedServer
+from ksef_desktop.serving import RunningServer, ThreadedServer
 from ksef_desktop.ws.app import create_app
 from ksef_desktop.ws.config import WsConfig
 from ksef_desktop.ws.ksefgate import Tuning
@@ -33,7 +32,7 @@ def make_server(service: Service, log_level: str = "warning") -> uvicorn.Server:
     return uvicorn.Server(settings)
 
 
-class RunningWs:
+class RunningWs(RunningServer):
     """A ksef-ws serving on ``base_url``; ``service`` gives tests the store and registry."""
 
     def __init__(self, service: Service, server: ThreadedServer) -> None:
@@ -44,17 +43,6 @@ class RunningWs:
     def stop(self, timeout: float = 15.0) -> None:
         self._server.stop(timeout)
         self.service.stop()
-
-    def __enter__(self) -> RunningWs:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
 
 def start_in_thread(
