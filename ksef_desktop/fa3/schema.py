@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import atexit
 import functools
 import hashlib
 import importlib.util
 import logging
+import os
 import re
 import shutil
 import tempfile
@@ -18,6 +18,7 @@ from lxml import etree
 from ksef_desktop.domain.errors import SchemaIntegrityError
 from ksef_desktop.fa3.catalog import FA3, SchemaSet
 from ksef_desktop.support.i18n import tr
+from ksef_desktop.support.paths import AppDirs
 
 log = logging.getLogger(__name__)
 
@@ -73,17 +74,9 @@ _compile_lock = threading.Lock()
 _per_thread = threading.local()
 
 
-@functools.cache
-def _local_copy(schema_set: SchemaSet) -> Path:
-    """The verified files in a private directory, every schemaLocation made relative.
-
-    libxml2 then finds each include beside the file that names it, with no
-    network and no custom resolver (lxml's resolvers are not reliably consulted
-    when a schema is compiled in a thread other than the first).
-    """
-    files = verified_files(schema_set)
-    folder = Path(tempfile.mkdtemp(prefix=f"ksef-desktop-{schema_set.key}-xsd-"))
-    atexit.register(shutil.rmtree, folder, True)
+def _relative_locations(files: dict[str, bytes]) -> dict[str, bytes]:
+    """Each file with every schemaLocation that names a catalogued file made relative."""
+    result = {}
     for name, original in files.items():
         data = original
         for other in files:
@@ -92,12 +85,53 @@ def _local_copy(schema_set: SchemaSet) -> Path:
                 b'schemaLocation="' + other.encode() + b'"',
                 data,
             )
-        (folder / name).write_bytes(data)
+        result[name] = data
+    return result
+
+
+def _holds(folder: Path, files: dict[str, bytes]) -> bool:
+    try:
+        return all((folder / name).read_bytes() == data for name, data in files.items())
+    except OSError:
+        return False
+
+
+@functools.cache
+def _local_copy(schema_set: SchemaSet) -> Path:
+    """The verified files in the cache directory, every schemaLocation made relative.
+
+    libxml2 then finds each include beside the file that names it, with no
+    network and no custom resolver (lxml's resolvers are not reliably consulted
+    when a schema is compiled in a thread other than the first). The directory
+    is named by the content's hash and shared by processes; one that does not
+    hold exactly these bytes is replaced.
+    """
+    files = _relative_locations(verified_files(schema_set))
+    digest = hashlib.sha256(b"".join(files[name] for name in sorted(files))).hexdigest()[:16]
+    parent = AppDirs.default().cache / "schemas"
+    folder = parent / f"{schema_set.key}-{digest}"
+    if _holds(folder, files):
+        return folder
+    parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=parent))
+    for name, data in files.items():
+        (staging / name).write_bytes(data)
+    try:
+        os.replace(staging, folder)
+    except OSError:  # another process got there first, or a damaged copy is in the way
+        if not _holds(folder, files):
+            shutil.rmtree(folder, ignore_errors=True)
+            os.replace(staging, folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return folder
 
 
 def _compile(schema_set: SchemaSet) -> etree.XMLSchema:
     entry = _local_copy(schema_set) / schema_set.entry
+    if not entry.is_file():  # the cache was cleaned while we ran: write it again
+        _local_copy.cache_clear()
+        entry = _local_copy(schema_set) / schema_set.entry
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
     return etree.XMLSchema(etree.parse(str(entry), parser=parser))
 

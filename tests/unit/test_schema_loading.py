@@ -129,3 +129,17 @@ def test_threads_validate_concurrently_without_mixing_errors() -> None:
     for thread in threads:
         thread.join()
     assert results == [(True, False)] * 80
+
+
+def test_a_damaged_cached_copy_is_written_again(tmp_path: Path) -> None:
+    schema._local_copy.cache_clear()
+    folder = schema._local_copy(catalog.FA3)
+    assert folder.is_relative_to(tmp_path)  # the cache follows KSEF_DESKTOP_HOME
+    (folder / "KodyKrajow_v10-0E.xsd").write_bytes(b"<damaged/>")
+    schema._local_copy.cache_clear()
+    schema.forget_compiled()
+    good = MINISTRY_EXAMPLES[0].read_bytes()
+    assert schema.lxml_schema().validate(etree.ElementTree(parse_xml(good)))
+    assert (folder / "KodyKrajow_v10-0E.xsd").read_bytes() != b"<damaged/>"
+    schema._local_copy.cache_clear()
+    schema.forget_compiled()
