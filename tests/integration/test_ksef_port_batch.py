@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from ksef_desktop.ksef import KsefPort
 from ksef_desktop.ksef.invoices import require_ksef_number
-from ksef_desktop.simulator.server import RunningSimulator, start_in_thread
-from tests.helpers.ksef_port_env import KSEF_TOKEN, SELLER_NIP, port_settings
+from ksef_desktop.simulator.server import RunningSimulator
+from tests.helpers.ksef_port_env import SELLER_NIP, port_settings
 from tests.helpers.ksef_xml import invoice_xml
-
-
-@pytest.fixture(scope="module")
-def shared_sim() -> Iterator[RunningSimulator]:
-    with start_in_thread(tokens={SELLER_NIP: KSEF_TOKEN}) as running:
-        yield running
-
-
-@pytest.fixture
-def sim(shared_sim: RunningSimulator) -> RunningSimulator:
-    shared_sim.sim.clear_faults()
-    shared_sim.sim.faults.log.clear()
-    return shared_sim
 
 
 @pytest.fixture

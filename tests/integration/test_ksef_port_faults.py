@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 
 from ksef_desktop.domain.errors import KsefApiError, TransportError
 from ksef_desktop.ksef import KsefPort
-from ksef_desktop.simulator.server import RunningSimulator, start_in_thread
-from tests.helpers.ksef_port_env import KSEF_TOKEN, SELLER_NIP, Waits, port_settings
+from ksef_desktop.simulator.server import RunningSimulator
+from tests.helpers.ksef_port_env import SELLER_NIP, Waits, port_settings
 from tests.helpers.ksef_xml import invoice_xml
 
 # "timeout" holds the request briefly, then the connection drops without an answer.
@@ -27,20 +26,6 @@ ENDPOINTS = [
     "invoice_status",
     "session_invoices",
 ]
-
-
-@pytest.fixture(scope="module")
-def shared_sim() -> Iterator[RunningSimulator]:
-    with start_in_thread(tokens={SELLER_NIP: KSEF_TOKEN}) as running:
-        yield running
-
-
-@pytest.fixture
-def sim(shared_sim: RunningSimulator) -> RunningSimulator:
-    """One simulator per module (fast); every test starts without faults."""
-    shared_sim.sim.clear_faults()
-    shared_sim.sim.faults.log.clear()
-    return shared_sim
 
 
 @pytest.fixture
