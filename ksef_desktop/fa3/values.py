@@ -242,7 +242,3 @@ PERCENT = Codec(percent, read_decimal)
 FLAG = Codec(write_flag, read_flag)
 YES_NO = Codec(write_yes_no, read_yes_no)
 VAT_RATE = Codec(str, read_vat_rate)  # VatRate is a StrEnum: str() gives its code
-
-
-def int_enum(cls: type[enum.IntEnum]) -> Codec:
-    return Codec(lambda member: str(int(member)), lambda text: read_int_enum(cls, text))

@@ -56,11 +56,6 @@ class AuthorizationService:
         self._lock = threading.Lock()
         self._cached: tuple[str, Ed25519PrivateKey] | None = None
 
-    @property
-    def store_name(self) -> str:
-        """Where new keys are kept ("keyring" or "file")."""
-        return self._stores[0].name
-
     def current(self) -> AuthorizationInfo | None:
         record = self._records.current()
         return _info(record) if record else None

@@ -410,13 +410,6 @@ class DocumentStore:
                 (now_iso(), code, description, ref),
             )
 
-    def session_failed(self, ref: str, description: str) -> None:
-        with self.db.transaction(durable=False) as conn:
-            conn.execute(
-                "UPDATE sessions SET state='failed', closed_at=?, ksef_description=? WHERE ref=?",
-                (now_iso(), description, ref),
-            )
-
     # -- tests and diagnostics ----------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
