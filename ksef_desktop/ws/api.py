@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
 import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 import ksef_desktop
 from ksef_desktop.contract.api import (
@@ -26,18 +24,12 @@ from ksef_desktop.contract.api import (
     StatusQuery,
     ValidateResult,
 )
-from ksef_desktop.contract.documents import ErpDocument
 from ksef_desktop.support.i18n import tr
 from ksef_desktop.ws import checks
 from ksef_desktop.ws.auth import Caller, signed
 from ksef_desktop.ws.config import CompanyConfig
-from ksef_desktop.ws.intake import (
-    parse_document,
-    parse_json,
-    prepare,
-    problems_out,
-    refuse_invalid,
-)
+from ksef_desktop.ws.intake import parse_document, parse_json, prepare, problems_out
+from ksef_desktop.ws.intake_pool import new_document
 from ksef_desktop.ws.problems import PROBLEM_JSON, ProblemError, malformed
 from ksef_desktop.ws.service import Service
 from ksef_desktop.ws.store import (
@@ -50,6 +42,9 @@ from ksef_desktop.ws.store import (
 )
 
 Signed = Annotated[Caller, Depends(signed)]
+_BATCH_RESULT: TypeAdapter[list[DocumentStatus | Problem]] = TypeAdapter(
+    list[DocumentStatus | Problem]
+)
 
 
 def _problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -202,27 +197,8 @@ def validate(request: Request, caller: Signed) -> ValidateResult:
     )
 
 
-def _new_document(company: CompanyConfig, erp: ErpDocument, prefix: str) -> NewDocument:
-    prepared = prepare(erp, company.nip, prefix)
-    refuse_invalid(prepared, prefix)
-    return NewDocument(
-        nip=company.nip,
-        id=erp.id,
-        number=erp.number,
-        content_sha256=prepared.content_sha256,
-        body=prepared.canonical,
-        fa3=prepared.fa3,
-        invoice_hash=_b64_sha256(prepared.fa3),
-        session_mode=company.session_mode,
-    )
-
-
 def _conflict(exc: ConflictError) -> ProblemError:
     return ProblemError(409, ProblemType.CONFLICT, exc.message)
-
-
-def _b64_sha256(data: bytes) -> str:
-    return base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
 
 
 @router.post(
@@ -251,7 +227,8 @@ def submit(request: Request, response: Response, caller: Signed) -> DocumentStat
     company = _company(service, caller)
     erp = parse_document(parse_json(caller.body))
     try:
-        doc, outcome = service.store.submit(_new_document(company, erp, ""))
+        new = new_document(company.nip, company.session_mode, erp, "")
+        doc, outcome = service.store.submit(new)
     except ConflictError as exc:
         raise _conflict(exc) from exc
     if outcome is Submission.SAME:
@@ -261,10 +238,6 @@ def submit(request: Request, response: Response, caller: Signed) -> DocumentStat
     return doc.status
 
 
-#: Documents of a batch request committed together (one fsync per group).
-_COMMIT_GROUP = 20
-
-
 @router.post(
     "/documents/batch",
     response_model=list[DocumentStatus | Problem],
@@ -272,7 +245,7 @@ _COMMIT_GROUP = 20
     openapi_extra=body_of("BatchSubmit"),
     tags=["documents"],
 )
-def submit_batch(request: Request, caller: Signed) -> list[DocumentStatus | Problem]:
+def submit_batch(request: Request, caller: Signed) -> Response:
     """Many documents at once; each item is its status or the problem that refused it."""
     service = _service(request)
     company = _company(service, caller)
@@ -280,34 +253,27 @@ def submit_batch(request: Request, caller: Signed) -> list[DocumentStatus | Prob
         batch = BatchSubmit.model_validate(parse_json(caller.body))
     except ValidationError as exc:
         raise malformed(exc) from None
-    result: list[DocumentStatus | Problem | None] = []
-    ready: list[tuple[int, NewDocument]] = []
-
-    def store_ready() -> None:
-        # Commit (durably) and wake the senders group by group, so the first documents
-        # are on their way to KSeF while the rest of the batch is still being checked.
-        stored = service.store.submit_many([new for _, new in ready])
-        for (position, _), outcome in zip(ready, stored, strict=True):
-            result[position] = (
+    items = [(erp, f"documents[{index}].") for index, erp in enumerate(batch.documents)]
+    result: list[DocumentStatus | Problem] = []
+    # Committed (durably) and handed to the senders group by group, so the first
+    # documents are on their way to KSeF while the rest of the batch is still checked.
+    for group in service.intake.groups(company.nip, company.session_mode, items):
+        ready = [new for new in group if isinstance(new, NewDocument)]
+        stored = iter(service.store.submit_many(ready)) if ready else iter(())
+        for new in group:
+            if not isinstance(new, NewDocument):
+                result.append(new)
+                continue
+            outcome = next(stored)
+            result.append(
                 _conflict(outcome).problem
                 if isinstance(outcome, ConflictError)
                 else outcome[0].status
             )
-        ready.clear()
-        service.worker.notify(company.nip)
-
-    for index, erp in enumerate(batch.documents):
-        try:
-            ready.append((len(result), _new_document(company, erp, f"documents[{index}].")))
-        except ProblemError as exc:
-            result.append(exc.problem)
-        else:
-            result.append(None)
-        if len(ready) == _COMMIT_GROUP:
-            store_ready()
-    if ready:
-        store_ready()
-    return [item for item in result if item is not None]
+        if ready:
+            service.worker.notify(company.nip)
+    # Serialised here: every item is a validated model already (see ``statuses``).
+    return Response(_BATCH_RESULT.dump_json(result), media_type="application/json")
 
 
 @router.post(

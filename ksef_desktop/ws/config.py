@@ -26,6 +26,7 @@ _WS_KEYS = {
     "ksef_poll_seconds",
     "retry_base_seconds",
     "retry_max_seconds",
+    "intake_processes",
 }
 _COMPANY_KEYS = {
     "environment",
@@ -68,6 +69,8 @@ class WsConfig:
     #: An undelivered document is retried after base, 2*base, 4*base... up to max seconds.
     retry_base_seconds: float = 2.0
     retry_max_seconds: float = 600.0
+    #: Processes that check large batches (FA(3) build and validation); 0 = in the service.
+    intake_processes: int = 0
 
     @property
     def scheme(self) -> str:
@@ -94,7 +97,13 @@ class _Reader:
         return value
 
     def number(
-        self, parser: configparser.ConfigParser, section: str, key: str, default: float
+        self,
+        parser: configparser.ConfigParser,
+        section: str,
+        key: str,
+        default: float,
+        *,
+        zero_ok: bool = False,
     ) -> float:
         text = parser.get(section, key, fallback="").strip()
         if not text:
@@ -105,14 +114,26 @@ class _Reader:
             raise self.fail(
                 section, key, tr("{text!r} is not a number").format(text=text)
             ) from None
-        if value <= 0:
-            raise self.fail(section, key, tr("the value must be greater than zero"))
+        if value < 0 or (value == 0 and not zero_ok):
+            raise self.fail(
+                section,
+                key,
+                tr("the value cannot be negative")
+                if zero_ok
+                else tr("the value must be greater than zero"),
+            )
         return value
 
     def integer(
-        self, parser: configparser.ConfigParser, section: str, key: str, default: int
+        self,
+        parser: configparser.ConfigParser,
+        section: str,
+        key: str,
+        default: int,
+        *,
+        zero_ok: bool = False,
     ) -> int:
-        value = self.number(parser, section, key, default)
+        value = self.number(parser, section, key, default, zero_ok=zero_ok)
         if value != int(value):
             raise self.fail(section, key, tr("the value must be a whole number"))
         return int(value)
@@ -213,6 +234,11 @@ def _optional_path(r: _Reader, parser: configparser.ConfigParser, key: str) -> P
     return path
 
 
+def default_intake_processes() -> int:
+    """One core is left to the service's own threads; at most 4 checkers."""
+    return max(0, min(4, (os.cpu_count() or 1) - 1))
+
+
 def load(path: Path) -> WsConfig:
     """Read and check ``path``; any defect raises ConfigurationError naming file, section, key."""
     r = _Reader(path)
@@ -275,6 +301,9 @@ def load(path: Path) -> WsConfig:
         ksef_poll_seconds=r.number(parser, "ws", "ksef_poll_seconds", 0.5),
         retry_base_seconds=r.number(parser, "ws", "retry_base_seconds", 2.0),
         retry_max_seconds=r.number(parser, "ws", "retry_max_seconds", 600.0),
+        intake_processes=r.integer(
+            parser, "ws", "intake_processes", default_intake_processes(), zero_ok=True
+        ),
     )
 
 

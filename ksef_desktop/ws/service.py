@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ksef_desktop.ksef.retry import RetryPolicy
 from ksef_desktop.ws.config import WsConfig
 from ksef_desktop.ws.intake import warm_up
+from ksef_desktop.ws.intake_pool import Intake
 from ksef_desktop.ws.ksefgate import Tuning
 from ksef_desktop.ws.registry import KeyRegistry
 from ksef_desktop.ws.sessions import Backoff
@@ -21,6 +22,7 @@ class Service:
     store: DocumentStore
     worker: Worker
     tuning: Tuning = field(default_factory=Tuning)
+    intake: Intake = field(default_factory=lambda: Intake(0))
 
     @classmethod
     def build(
@@ -36,7 +38,7 @@ class Service:
             permanent=min(300.0, config.retry_max_seconds),
         )
         worker = Worker(config.companies, store, tuning, backoff)
-        return cls(config, registry, store, worker, tuning)
+        return cls(config, registry, store, worker, tuning, Intake(config.intake_processes))
 
     def start(self) -> None:
         warm_up()
@@ -44,5 +46,6 @@ class Service:
 
     def stop(self) -> None:
         self.worker.stop()
+        self.intake.close()
         self.store.close()
         self.registry.close()

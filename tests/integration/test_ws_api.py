@@ -230,6 +230,21 @@ def test_batch_reports_each_item(env: Env) -> None:
         env.client.status(bad["id"])
 
 
+def test_a_large_batch_is_checked_in_intake_processes_and_answered_in_order(env: Env) -> None:
+    assert env.ws.service.intake.processes >= 1  # ksef.ini default on a multi-core machine
+    datas = [erp_data(500 + i, nip=OTHER, buyer=SELLER) for i in range(45)]
+    datas[22]["totals"] = {"net": "1.00", "vat": "0.23", "gross": "1.23"}
+    items = env.other.submit_many([ErpDocument.model_validate(d) for d in datas])
+    assert env.ws.service.intake.started
+    assert len(items) == 45
+    refused = items[22]
+    assert isinstance(refused, Problem)
+    assert refused.errors[0].loc.startswith("documents[22].totals.")
+    good = [d["id"] for i, d in enumerate(datas) if i != 22]
+    assert [i.id for i in items if isinstance(i, DocumentStatus)] == good
+    assert all(s.ksef_number for s in _accepted(env.other, good, upo=False))
+
+
 def test_listing_pages_with_a_cursor(env: Env) -> None:
     ids = [env.client.submit(erp_doc(400 + i)).id for i in range(5)]
     seen: list[str] = []
