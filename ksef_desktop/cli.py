@@ -1,4 +1,4 @@
-"""The ``ksef-desktop`` command line: subcommands for work without the GUI (``validate`` first)."""
+"""The ``ksef-desktop`` command line: ``validate`` (no GUI) and ``view`` (the viewer only)."""
 
 from __future__ import annotations
 
@@ -65,6 +65,29 @@ def build_parser() -> argparse.ArgumentParser:
         help=tr("the date issue dates are compared with (default: today in Poland)"),
     )
     check.set_defaults(handler=_run_validate)
+    view = commands.add_parser(
+        "view",
+        help=tr("open an FA(3) XML file in the structure viewer"),
+        description=tr(
+            "Open an FA(3) XML file in the structure viewer: the element tree with the Polish\n"
+            "labels of the schema, the raw XML, validation problems and search. Only the\n"
+            "viewer opens; nothing is sent anywhere."
+        ),
+        epilog=tr(
+            """exit codes:
+  0  the viewer was closed (with --screenshots: the document was shown)
+  1  with --screenshots: the file could not be shown (the window showed why)
+  2  usage error, or the file does not exist"""
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    view.add_argument("file", metavar="FILE", help=tr("FA(3) XML file"))
+    view.add_argument(
+        "--screenshots",
+        metavar="DIR",
+        help=tr("save the window as DIR/structure-viewer.png once loaded, then exit"),
+    )
+    view.set_defaults(handler=_run_view)
     return parser
 
 
@@ -96,6 +119,17 @@ def _run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if any(p.is_error for p in problems) and status == EXIT_OK:
             status = EXIT_INVALID
     return status
+
+
+def _run_view(args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        err.write(tr("{file}: no such file").format(file=path) + "\n")
+        return EXIT_USAGE
+    # Imported here so that the other commands never load Qt.
+    from ksef_desktop.ui.structure.standalone import run_viewer  # noqa: PLC0415
+
+    return run_viewer(path, Path(args.screenshots) if args.screenshots else None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
