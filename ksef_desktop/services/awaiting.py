@@ -27,6 +27,17 @@ from ksef_desktop.storage.outbox_query import AwaitingFilter, ReasonKind, SortKe
 from ksef_desktop.storage.outbox_records import OutboxEntry, OutboxRecord, Reason
 from ksef_desktop.support.i18n import tr
 
+__all__ = [
+    "AwaitingFilter",
+    "AwaitingRow",
+    "AwaitingService",
+    "NotAvailableError",
+    "ReasonKind",
+    "Selection",
+    "SortKey",
+    "entry_for",
+]
+
 log = logging.getLogger(__name__)
 
 #: A fresh client for the configured WS (the caller closes it); raises when none is set up.
