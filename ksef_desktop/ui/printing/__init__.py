@@ -1,0 +1,1 @@
+"""The invoice visualisation: painting a Printout, its preview, PDF files and printers."""

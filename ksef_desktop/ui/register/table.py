@@ -1,0 +1,85 @@
+"""The register's table view: cairo.ERP keys ([Ins], [Enter], [Del], [TAB]) on the list itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ksef_desktop.ui.register.model import BUYER, COLUMNS, DATE, KSEF, NIP, NUMBER, STATUS
+
+_NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
+class RegisterTable(QTableView):
+    """Whole-row selection; the four keys become requests instead of moving focus or editing."""
+
+    new_pressed = Signal()
+    open_pressed = Signal()
+    delete_pressed = Signal()
+    print_pressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("registerTable")
+        self.setAccessibleName(self.tr("Sales documents"))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        # TAB means "print" in the register, never "next cell".
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.setSortingEnabled(True)
+        self.horizontalHeader().setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)
+        self.horizontalHeader().setHighlightSections(False)
+
+    def size_columns(self) -> None:
+        """Fixed widths for the short columns; the buyer takes the room that is left."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.fontMetrics()
+        widths = {
+            NUMBER: metrics.horizontalAdvance("FV/2026/11/00000") + 16,
+            DATE: metrics.horizontalAdvance("2026-11-30") + 24,
+            STATUS: metrics.horizontalAdvance("accepted by KSeF") + 24,
+            KSEF: metrics.horizontalAdvance("5261040828-20261125-0123456789AB-CD") + 16,
+            NIP: metrics.horizontalAdvance("0000000000") + 24,
+        }
+        money = metrics.horizontalAdvance("9\u00a0999\u00a0999,99") + 20
+        for column in range(len(COLUMNS)):
+            self.setColumnWidth(column, widths.get(column, money))
+        header.setSectionResizeMode(BUYER, QHeaderView.ResizeMode.Stretch)
+
+    def event(self, event: QEvent) -> bool:
+        # QWidget.event turns TAB into a focus change before keyPressEvent sees it.
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Tab
+            and event.modifiers() in _NO_MODIFIERS
+        ):
+            self.print_pressed.emit()
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        if event.modifiers() not in _NO_MODIFIERS:
+            super().keyPressEvent(event)
+            return
+        signal = {
+            Qt.Key.Key_Insert: self.new_pressed,
+            Qt.Key.Key_Return: self.open_pressed,
+            Qt.Key.Key_Enter: self.open_pressed,
+            Qt.Key.Key_Delete: self.delete_pressed,
+        }.get(Qt.Key(key))
+        if signal is None:
+            super().keyPressEvent(event)
+            return
+        signal.emit()
+        event.accept()
