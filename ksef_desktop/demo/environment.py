@@ -80,14 +80,23 @@ class DemoEnvironment:
         return self.ws.base_url
 
     def make_ksef_unavailable(self) -> None:
-        """KSeF answers 503 to every invoice from now on (until the demo restarts)."""
-        self.sim.sim.add_faults("send_invoice:503@count=1000000")
+        """KSeF answers 503 to the next invoices: about a minute of ksef-ws retries.
+
+        The late demo invoice waits through those retries (the AWAITING DOCUMENTS
+        browser has something to show), then KSeF takes it and everything sent later.
+        """
+        self.sim.sim.add_faults(f"send_invoice:503@count={OUTAGE_SENDS}")
 
     def stop(self) -> None:
         # Lift the fault first so the WS worker is not stuck in KSeF retries when stopping.
         self.sim.sim.clear_faults()
         self.ws.stop()
         self.sim.stop()
+
+
+#: Invoice sends KSeF refuses after the demo's seeding: ksef-ws tries 6 times per attempt
+#: (about 15 s) and defers between attempts, so the outage lasts about a minute.
+OUTAGE_SENDS = 24
 
 
 def _demo_token(root: Path) -> str:

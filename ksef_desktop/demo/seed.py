@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -124,6 +125,29 @@ def _record(
         hold(erp, status=status)  # the awaiting documents, as the wizard leaves them
 
 
+def _draft(nip: str) -> ErpDocument:
+    """An invoice still being written: the one to print (and so send) through the wizard."""
+    line = {"quantity": "2", "unit": "szt.", "vat_rate": "23"}
+    return _invoice(
+        nip,
+        5,
+        "Hurtownia Wisła S.A.",
+        "7740001454",
+        [
+            {**line, "name": "Czytnik kodów kreskowych", "unit_price": "450.00"},
+            {**line, "name": "Podręcznik KSeF", "unit_price": "60.00", "vat_rate": "5"},
+        ],
+    )
+
+
+#: The demo's customer list: (NIP, name, street, town).
+DEMO_CUSTOMERS = (
+    ("7740001454", "Hurtownia Wisła S.A.", "ul. Krótka 3", "30-001 Kraków"),
+    ("1234563218", "Biuro Rachunkowe Kowalski", "ul. Polna 12", "60-101 Poznań"),
+    ("5260250274", "Drukarnia Mazowsze Sp. z o.o.", "al. Jerozolimskie 44", "00-024 Warszawa"),
+)
+
+
 def _receipt(nip: str) -> ErpDocument:
     """A receipt the ERP has not approved yet: it stays local (receipts do not go to KSeF)."""
     data = _invoice(
@@ -187,4 +211,6 @@ def seed(
     for erp, status in sent:
         _record(client, documents, erp, status, hold)
     documents.add(to_document(_receipt(nip)), register_kind="receipt", source="demo")
-    return len(sent) + 1
+    draft = to_document(_draft(nip))
+    documents.add(replace(draft, number=None, generated_at=None), source="demo")
+    return len(sent) + 2

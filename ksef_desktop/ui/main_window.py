@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -26,8 +26,14 @@ from ksef_desktop.ui.common.tasks import Task, TaskRunner
 if TYPE_CHECKING:  # the service stack loads in the background while the window shows
     from ksef_desktop.services.bundle import Services
     from ksef_desktop.services.status import ShellStatus, WsProbe
+    from ksef_desktop.ui.awaiting.autoretry import RetryDriver
+    from ksef_desktop.ui.awaiting.window import AwaitingWindow
+    from ksef_desktop.ui.customers import CustomerListWindow
     from ksef_desktop.ui.help import HelpWindow
     from ksef_desktop.ui.parameters import ParametersWindow
+    from ksef_desktop.ui.register import RegisterWindow
+    from ksef_desktop.ui.register.wiring import RegisterWiring
+    from ksef_desktop.ui.structure.window import StructureWindow
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -38,6 +44,7 @@ class MainWindow(QMainWindow):
     services_attached = Signal()
     status_refreshed = Signal(object)  # ShellStatus
     ws_checked = Signal(object)  # WsProbe
+    awaiting_changed = Signal()  # from any thread: the outbox changed
 
     def __init__(
         self,
@@ -56,12 +63,22 @@ class MainWindow(QMainWindow):
         self._probe: Task[WsProbe] | None = None
         self.parameters_window: ParametersWindow | None = None
         self.help_window: HelpWindow | None = None
+        self.register_window: RegisterWindow | None = None
+        self.customers_window: CustomerListWindow | None = None
+        self.awaiting_window: AwaitingWindow | None = None
+        self.retry_driver: RetryDriver | None = None
+        self.register_wiring: RegisterWiring | None = None
+        self._unsubscribe_awaiting: Callable[[], None] | None = None
         self.last_status: ShellStatus | None = None
         self.last_probe: WsProbe | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("ksef-desktop — cairo.ERP KSeF") + title_suffix)
         self._actions: dict[str, Callable[[], object]] = {
             "ksef_parameters": self.open_parameters,
+            "sales_register": self.open_register,
+            "customers": self.open_customers,
+            "awaiting": self.open_awaiting,
+            "structure_viewer": self.open_structure_file,
             "help": self.open_help,
         }
         self._build_menus()
@@ -69,14 +86,28 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect_signals()
         self._restore_geometry()
-        self.parameters_action.setEnabled(False)
+        for action in self._service_actions:
+            action.setEnabled(False)
         if services is not None:
             self.attach(services)
 
     def attach(self, services: Services) -> None:
-        """The services are ready: enable the screens and check the status."""
+        """The services are ready: enable the screens, start automatic retry, check status."""
+        from ksef_desktop.services.autoretry import RetryScheduler  # noqa: PLC0415 - startup
+        from ksef_desktop.ui.awaiting.autoretry import RetryDriver  # noqa: PLC0415
+
         self._services = services
-        self.parameters_action.setEnabled(True)
+        for action in self._service_actions:
+            action.setEnabled(True)
+        awaiting = services.awaiting
+        # Retries run whether or not the AWAITING DOCUMENTS window is open.
+        self.retry_driver = RetryDriver(
+            RetryScheduler(awaiting), self._runner, awaiting.clock, self
+        )
+        self.retry_driver.start()
+        self._unsubscribe_awaiting = awaiting.changes.subscribe(
+            lambda _version: self.awaiting_changed.emit()
+        )
         self.services_attached.emit()
         self.refresh_status()
 
@@ -86,6 +117,38 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         erp = bar.addMenu(self.tr("&ERP"))
         erp.setObjectName("menuErp")
+        sales = erp.addMenu(self.tr("&SALES"))
+        sales.setObjectName("menuSales")
+        register = self._action(
+            sales,
+            self.tr("&INVOICES / RECEIPTS"),
+            "actionSalesRegister",
+            shortcuts.SALES_REGISTER,
+            self.open_register,
+        )
+        customers = self._action(
+            sales,
+            self.tr("&CUSTOMERS"),
+            "actionCustomers",
+            shortcuts.CUSTOMERS,
+            self.open_customers,
+        )
+        ksef_menu = erp.addMenu(self.tr("&KSEF"))
+        ksef_menu.setObjectName("menuErpKsef")
+        awaiting = self._action(
+            ksef_menu,
+            self.tr("&AWAITING DOCUMENTS"),
+            "actionAwaiting",
+            shortcuts.AWAITING,
+            self.open_awaiting,
+        )
+        self._action(
+            ksef_menu,
+            self.tr("&Open an FA(3) file in the structure viewer…"),
+            "actionStructureViewer",
+            shortcuts.STRUCTURE_VIEWER,
+            self.open_structure_file,
+        )
         admin = erp.addMenu(self.tr("&ADMINISTRATION"))
         admin.setObjectName("menuAdministration")
         params = admin.addMenu(self.tr("&PARAMETERS"))
@@ -99,6 +162,7 @@ class MainWindow(QMainWindow):
             shortcuts.KSEF_PARAMETERS,
             self.open_parameters,
         )
+        self._service_actions = (register, customers, awaiting, self.parameters_action)
         erp.addSeparator()
         self._action(erp, self.tr("&Quit"), "actionQuit", shortcuts.QUIT, self.close)
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -112,6 +176,8 @@ class MainWindow(QMainWindow):
             "actionRefreshStatus",
             shortcuts.REFRESH_STATUS,
             self.refresh_status,
+            # F5 refreshes the list in the windows that have one.
+            context=Qt.ShortcutContext.WindowShortcut,
         )
 
     def _action(
@@ -121,11 +187,13 @@ class MainWindow(QMainWindow):
         name: str,
         shortcut: shortcuts.Shortcut,
         slot: Callable[[], object],
+        *,
+        context: Qt.ShortcutContext = Qt.ShortcutContext.ApplicationShortcut,
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         action.setShortcut(shortcut.sequence)
-        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.setShortcutContext(context)
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
@@ -136,6 +204,31 @@ class MainWindow(QMainWindow):
         self.navigation.setHeaderHidden(True)
         self.navigation.setAccessibleName(self.tr("Navigation"))
         erp = QTreeWidgetItem([self.tr("ERP")])
+        sales = QTreeWidgetItem([self.tr("SALES")])
+        register = self._leaf(
+            self.tr("INVOICES / RECEIPTS"), "sales_register", "ERP > SALES > INVOICES / RECEIPTS"
+        )
+        sales.addChildren(
+            [
+                register,
+                self._leaf(self.tr("CUSTOMERS"), "customers", "ERP > SALES > CUSTOMERS"),
+            ]
+        )
+        ksef_erp = QTreeWidgetItem([self.tr("KSEF")])
+        ksef_erp.addChildren(
+            [
+                self._leaf(
+                    self.tr("AWAITING DOCUMENTS"), "awaiting", "ERP > KSEF > AWAITING DOCUMENTS"
+                ),
+                self._leaf(
+                    self.tr("FA(3) STRUCTURE VIEWER"),
+                    "structure_viewer",
+                    "Open an FA(3) XML file in the structure viewer",
+                ),
+            ]
+        )
+        erp.addChild(sales)
+        erp.addChild(ksef_erp)
         admin = QTreeWidgetItem([self.tr("ADMINISTRATION")])
         params = QTreeWidgetItem([self.tr("PARAMETERS")])
         ksef = QTreeWidgetItem([self.tr("KSEF")])
@@ -152,7 +245,7 @@ class MainWindow(QMainWindow):
         help_item.addChild(keys)
         self.navigation.addTopLevelItems([erp, help_item])
         self.navigation.expandAll()
-        self.navigation.setCurrentItem(leaf)
+        self.navigation.setCurrentItem(register)
 
         self.overview = QLabel(self)
         self.overview.setObjectName("overview")
@@ -171,6 +264,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._render_overview()
 
+    def _leaf(self, text: str, action: str, tooltip: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([text])
+        item.setData(0, ACTION_ROLE, action)
+        item.setToolTip(0, tooltip)
+        return item
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.module_label = QLabel(self.tr("KSeF: opening the data store…"), self)
@@ -186,6 +285,11 @@ class MainWindow(QMainWindow):
         self.navigation.itemActivated.connect(self._on_navigation_item_activated)
         QShortcut(QKeySequence(shortcuts.NAVIGATION.key), self, self.navigation.setFocus)
         self._runner.task_failed.connect(self._on_runner_task_failed)
+        self.awaiting_changed.connect(self._on_awaiting_changed)
+        self._awaiting_refresh = QTimer(self)
+        self._awaiting_refresh.setSingleShot(True)
+        self._awaiting_refresh.setInterval(300)  # a resend of 1,000 documents: one refresh
+        self._awaiting_refresh.timeout.connect(self._refresh_snapshot)
 
     # --- navigation ------------------------------------------------------------
 
@@ -218,6 +322,103 @@ class MainWindow(QMainWindow):
     def _on_parameters_destroyed(self) -> None:
         self.parameters_window = None
 
+    def _present(self, window: QWidget) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    @Slot()
+    def open_register(self) -> RegisterWindow | None:
+        """ERP > SALES > INVOICES / RECEIPTS; [Ins]/[Enter] open the editor, [TAB] the wizard."""
+        if self._services is None:
+            self.statusBar().showMessage(self.tr("Still opening the data store…"), 3000)
+            return None
+        from ksef_desktop.ui.register import RegisterWindow  # noqa: PLC0415 - startup time
+        from ksef_desktop.ui.register.wiring import RegisterWiring  # noqa: PLC0415
+
+        if self.register_window is None:
+            window = RegisterWindow(self._services, self._runner, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.register_wiring = RegisterWiring(window, self._services, self._runner)
+            window.destroyed.connect(self._on_register_destroyed)
+            self.register_window = window
+        self._present(self.register_window)
+        return self.register_window
+
+    @Slot()
+    def _on_register_destroyed(self) -> None:
+        self.register_window = None
+
+    @Slot()
+    def open_customers(self) -> CustomerListWindow | None:
+        if self._services is None:
+            self.statusBar().showMessage(self.tr("Still opening the data store…"), 3000)
+            return None
+        from ksef_desktop.ui.customers import CustomerListWindow  # noqa: PLC0415 - startup
+
+        if self.customers_window is None:
+            window = CustomerListWindow(self._services, self._runner, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(self._on_customers_destroyed)
+            self.customers_window = window
+        self._present(self.customers_window)
+        return self.customers_window
+
+    @Slot()
+    def _on_customers_destroyed(self) -> None:
+        self.customers_window = None
+
+    @Slot()
+    def open_awaiting(self) -> AwaitingWindow | None:
+        """ERP > KSEF > AWAITING DOCUMENTS."""
+        if self._services is None:
+            self.statusBar().showMessage(self.tr("Still opening the data store…"), 3000)
+            return None
+        from ksef_desktop.ui.awaiting.window import AwaitingWindow  # noqa: PLC0415 - startup
+
+        if self.awaiting_window is None:
+            window = AwaitingWindow(self._services, self._runner, self, driver=self.retry_driver)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.count_changed.connect(self._show_awaiting_count)
+            window.document_reopened.connect(self._on_document_reopened)
+            window.destroyed.connect(self._on_awaiting_destroyed)
+            self.awaiting_window = window
+        self._present(self.awaiting_window)
+        return self.awaiting_window
+
+    @Slot()
+    def _on_awaiting_destroyed(self) -> None:
+        self.awaiting_window = None
+
+    @Slot(object)
+    def _on_document_reopened(self, document: object) -> None:
+        """A rejected document is a draft again: open it in the editor to fix it."""
+        doc_id = getattr(document, "id", None)
+        opened = self.open_register() is not None and self.register_wiring is not None
+        if opened and self.register_wiring is not None and isinstance(doc_id, str):
+            self.register_wiring.open_document(doc_id)
+
+    @Slot()
+    def open_structure_file(self) -> StructureWindow | None:
+        """Choose an FA(3) XML file and show it in a new structure viewer."""
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - startup time
+
+        from ksef_desktop.ui.structure.window import StructureWindow  # noqa: PLC0415
+
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open an FA(3) file"),
+            "",
+            self.tr("FA(3) XML (*.xml);;All files (*)"),
+        )
+        if not name:
+            return None
+        viewer = StructureWindow(self._runner, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.open_file(Path(name))
+        self._present(viewer)
+        return viewer
+
     @Slot()
     def open_help(self) -> HelpWindow:
         from ksef_desktop.ui.help import HelpWindow  # noqa: PLC0415 - startup time
@@ -236,15 +437,30 @@ class MainWindow(QMainWindow):
         if self._services is None:
             return
         status = self._services.status
-        self._runner.run(
-            "status snapshot", lambda _c, _p: status.snapshot(), on_returned=self._on_snapshot
-        )
+        self._refresh_snapshot()
         if self._probe is not None:
             self._probe.cancel()
         self.ws_label.setText(self.tr("WS: checking…"))
         self._probe = self._runner.run(
             "ws probe", lambda cancel, _p: status.probe(cancel), on_returned=self._on_probe
         )
+
+    @Slot()
+    def _on_awaiting_changed(self) -> None:
+        self._awaiting_refresh.start()
+
+    @Slot()
+    def _refresh_snapshot(self) -> None:
+        if self._services is None:
+            return
+        status = self._services.status
+        self._runner.run(
+            "status snapshot", lambda _c, _p: status.snapshot(), on_returned=self._on_snapshot
+        )
+
+    @Slot(int)
+    def _show_awaiting_count(self, count: int) -> None:
+        self.awaiting_label.setText(self.tr("Awaiting documents: {n}").format(n=count))
 
     @Slot(object)
     def _on_snapshot(self, status: ShellStatus) -> None:
@@ -253,7 +469,7 @@ class MainWindow(QMainWindow):
             self.tr("KSeF: ACTIVE") if status.active else self.tr("KSeF: inactive")
         )
         self.module_label.setStyleSheet("color: #1b7f3b;" if status.active else "color: gray;")
-        self.awaiting_label.setText(self.tr("Awaiting documents: {n}").format(n=status.awaiting))
+        self._show_awaiting_count(status.awaiting)
         self._render_overview()
         self.status_refreshed.emit(status)
 
@@ -269,6 +485,12 @@ class MainWindow(QMainWindow):
         }
         colours = {"connected": "#1b7f3b", "unreachable": "#b00020"}
         state = probe.state.value
+        if self.retry_driver is not None:
+            # Automatic retry pauses while the WS is unreachable and resumes when it answers.
+            if state == "connected":
+                self.retry_driver.ws_back()
+            elif state == "unreachable":
+                self.retry_driver.ws_lost()
         self.ws_label.setText(texts[state])
         self.ws_label.setToolTip(probe.text)
         self.ws_label.setStyleSheet(f"color: {colours.get(state, 'gray')};")
@@ -341,6 +563,11 @@ class MainWindow(QMainWindow):
             self._settings.sync()
         if self._probe is not None:
             self._probe.cancel()
+        if self._unsubscribe_awaiting is not None:
+            self._unsubscribe_awaiting()
+            self._unsubscribe_awaiting = None
+        if self.retry_driver is not None:
+            self.retry_driver.stop()
         super().closeEvent(event)
 
 

@@ -86,9 +86,14 @@ def test_navigation_tree_and_menu_open_the_parameters(
 ) -> None:
     window = open_main(qtbot, session, runner)
     qtmodeltester.check(window.navigation.model(), force_py=True)
-    leaf = window.navigation.currentItem()
-    assert leaf is not None
+    start = window.navigation.currentItem()
+    assert start is not None
+    assert start.toolTip(0) == "ERP > SALES > INVOICES / RECEIPTS"  # where the day starts
+    [leaf] = window.navigation.findItems(
+        "PARAMETERS", Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+    )[-1:]
     assert leaf.toolTip(0) == "ERP > ADMINISTRATION > PARAMETERS > KSEF > PARAMETERS"
+    window.navigation.setCurrentItem(leaf)
     window.navigation.setFocus()
     qtbot.keyClick(window.navigation, Qt.Key.Key_Return)
     params = window.parameters_window
@@ -104,13 +109,53 @@ def test_navigation_tree_and_menu_open_the_parameters(
     assert window.parameters_window.isVisible()
 
 
-def test_only_built_screens_are_in_the_menus(
+def test_every_screen_opens_from_the_navigation_tree_once(
     qtbot: QtBot, session: Session, runner: TaskRunner
 ) -> None:
     window = open_main(qtbot, session, runner)
-    texts = [a.text().replace("&", "") for a in window.findChildren(type(window.help_action))]
-    assert "PARAMETERS" in texts
-    assert not any("INVOICES" in t or "AWAITING" in t for t in texts)
+    texts = {a.text().replace("&", "") for a in window.findChildren(type(window.help_action))}
+    assert {"INVOICES / RECEIPTS", "CUSTOMERS", "AWAITING DOCUMENTS", "PARAMETERS"} <= texts
+    opened = {}
+    for name, attribute in (
+        ("INVOICES / RECEIPTS", "register_window"),
+        ("CUSTOMERS", "customers_window"),
+        ("AWAITING DOCUMENTS", "awaiting_window"),
+    ):
+        [item] = window.navigation.findItems(
+            name, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+        )
+        window.navigation.setCurrentItem(item)
+        window.navigation.setFocus()
+        qtbot.keyClick(window.navigation, Qt.Key.Key_Return)
+        screen = getattr(window, attribute)
+        assert screen is not None
+        assert screen.isVisible()
+        qtbot.keyClick(window.navigation, Qt.Key.Key_Return)  # again: the same window
+        assert getattr(window, attribute) is screen
+        opened[attribute] = screen
+    for attribute, screen in opened.items():
+        screen.close()
+        qtbot.waitUntil(lambda attribute=attribute: getattr(window, attribute) is None)
+
+
+def test_the_awaiting_count_follows_the_outbox_live(
+    qtbot: QtBot, session: Session, runner: TaskRunner
+) -> None:
+    window = open_main(qtbot, session, runner)
+    assert window.awaiting_label.text() == "Awaiting documents: 0"
+    hold_document(session, "FV/LIVE/1")  # as the wizard does, from another window
+    qtbot.waitUntil(lambda: window.awaiting_label.text() == "Awaiting documents: 1")
+
+
+def test_automatic_retry_pauses_while_the_ws_is_unreachable(
+    qtbot: QtBot, session: Session, runner: TaskRunner
+) -> None:
+    session.services.parameters.save(KsefParameters(True, closed_port_url(), GOOD_NIP))
+    window = open_main(qtbot, session, runner)
+    driver = window.retry_driver
+    assert driver is not None
+    assert driver.running
+    qtbot.waitUntil(lambda: driver.paused)
 
 
 def test_f1_lists_every_shortcut(
