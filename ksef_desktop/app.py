@@ -21,10 +21,12 @@ from PySide6.QtWidgets import QApplication
 
 from ksef_desktop.support import logs
 from ksef_desktop.support.i18n import tr
+from ksef_desktop.support.language import Language, interface_language, parse_language
 from ksef_desktop.support.paths import AppDirs
 from ksef_desktop.ui.common.errors import install_handlers, show_error
 from ksef_desktop.ui.common.tasks import TaskRunner
 from ksef_desktop.ui.main_window import MainWindow
+from ksef_desktop.ui.translation import install_language, remove_language, system_locale_name
 
 if TYPE_CHECKING:
     from ksef_desktop.contract.client import WsClient
@@ -121,6 +123,13 @@ def build_demo_session(dirs: AppDirs) -> Session:
     return session
 
 
+def _language(text: str) -> Language:
+    language = parse_language(text)
+    if language is None:
+        raise argparse.ArgumentTypeError(tr("{text!r} is not pl or en").format(text=text))
+    return language
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="ksef-desktop", description=tr("The desktop client."))
     parser.add_argument(
@@ -137,10 +146,33 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         metavar="DIR",
         help=tr("render each window to a PNG file in DIR and exit"),
     )
+    parser.add_argument(
+        "--language",
+        type=_language,
+        choices=list(Language),
+        help=tr(
+            "the interface language for this run (default: the saved choice, else the system's)"
+        ),
+    )
     args = parser.parse_args(list(argv))
     if args.reset and not args.demo:
         parser.error(tr("--reset only applies to --demo"))
     return args
+
+
+def _language_of(args: argparse.Namespace) -> Language:
+    """--language, else the saved choice (user-wide, also for --demo), else the system's."""
+    return interface_language(
+        AppDirs.default().config, system_locale_name(), override=args.language
+    )
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(["ksef-desktop"])
+    app.setApplicationName("ksef-desktop")
+    app.setOrganizationName("ksef-desktop")
+    return app
 
 
 def demo_root() -> Path:
@@ -165,11 +197,10 @@ def main(
     else:
         dirs = AppDirs.default().ensure()
     log_file = logs.configure(dirs.logs)
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(["ksef-desktop"])
-    app.setApplicationName("ksef-desktop")
-    app.setOrganizationName("ksef-desktop")
+    app = _application()
     install_handlers(getattr(log_file, "baseFilename", None))
+    # Before any window exists: the language is chosen once per run (support.i18n).
+    translators = install_language(app, _language_of(args), dirs.cache)
 
     runner = TaskRunner(app)
     runner.task_failed.connect(lambda exc: show_error(None, exc))
@@ -219,4 +250,5 @@ def main(
         runner.shutdown(wait_ms=30_000)
         for session in sessions:
             session.close()
+        remove_language(app, translators)
     return code

@@ -44,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--demo", action="store_true", help=tr("run against a local demo KSeF"))
     gui.add_argument("--reset", action="store_true", help=tr("with --demo: start it afresh"))
     gui.add_argument("--screenshots", metavar="DIR", help=tr("save each window as PNG and exit"))
+    gui.add_argument(
+        "--language",
+        choices=["pl", "en"],
+        help=tr(
+            "the interface language for this run (default: the saved setting or the system's)"
+        ),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "validate",
@@ -152,6 +159,8 @@ def _run_desktop(args: argparse.Namespace) -> int:
     gui_argv = [flag for flag in ("--demo", "--reset") if getattr(args, flag[2:])]
     if args.screenshots:
         gui_argv += ["--screenshots", args.screenshots]
+    if args.language:
+        gui_argv += ["--language", args.language]
     return app.main(gui_argv)
 
 

@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ksef_desktop.contract.client import WsClient
-from ksef_desktop.demo.seed import seed
+from ksef_desktop.demo.seed import DEMO_CUSTOMERS, seed
 from ksef_desktop.services.authorization import AuthorizationService
 from ksef_desktop.services.awaiting import AwaitingService
 from ksef_desktop.services.keystore import FileKeyStore
 from ksef_desktop.services.parameters import KsefParameters, ParametersService
 from ksef_desktop.simulator.server import RunningSimulator
 from ksef_desktop.simulator.server import start_in_thread as start_simulator
+from ksef_desktop.storage.customers import CustomerRecord, CustomerRepository
 from ksef_desktop.storage.db import open_database
 from ksef_desktop.storage.documents import DocumentRepository
 from ksef_desktop.storage.keys import KeyRecordRepository
@@ -159,6 +160,10 @@ def _configure_desktop(dirs: AppDirs, env: DemoEnvironment) -> None:
                 env.make_ksef_unavailable,
                 awaiting.hold,
             )
+        if added:
+            customers = CustomerRepository(db)
+            for nip, name, line1, line2 in DEMO_CUSTOMERS:
+                customers.save(CustomerRecord(0, nip, name, line1, line2, "PL", None))
         log.info("demo: %d sample documents recorded", added)
     finally:
         db.close()

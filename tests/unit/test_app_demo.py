@@ -65,7 +65,16 @@ def test_reset_without_demo_is_a_usage_error(tmp_path: Path) -> None:
 def test_demo_screenshots_run_the_whole_chain_and_exit_0(tmp_path: Path) -> None:
     out = tmp_path / "shots"
     home = tmp_path / "home"
-    command = [sys.executable, "-m", "ksef_desktop.cli", "--demo", "--screenshots", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "ksef_desktop.cli",
+        "--demo",
+        "--screenshots",
+        str(out),
+        "--language",
+        "en",  # the log lines asserted below are the English source
+    ]
     result = subprocess.run(
         command, env=_env(home), capture_output=True, text=True, timeout=180, check=False
     )
@@ -76,7 +85,7 @@ def test_demo_screenshots_run_the_whole_chain_and_exit_0(tmp_path: Path) -> None
         assert path.read_bytes()[:8] == PNG
     demo = home / "data" / "demo"
     log = (demo / "logs" / "ksef-desktop.log").read_text(encoding="utf-8")
-    assert "4 sample documents recorded" in log
+    assert "5 sample documents recorded" in log
     assert "connection test: Connection works" in log
     assert "PRIVATE KEY" not in log
     keys = list((demo / "data" / "keys").glob("*.pem"))

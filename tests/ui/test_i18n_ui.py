@@ -1,0 +1,129 @@
+"""The desktop in Polish: the window, its menus, Qt's own buttons and the core's messages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
+from pytestqt.qtbot import QtBot
+
+from ksef_desktop import app as desktop
+from ksef_desktop.support import i18n
+from ksef_desktop.support.language import Language
+from ksef_desktop.ui.common.tasks import TaskRunner
+from ksef_desktop.ui.main_window import MainWindow
+from ksef_desktop.ui.translation import install_language, remove_language
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def polish(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    translators = install_language(qapp, Language.PL, tmp_path / "cache")
+    yield
+    remove_language(qapp, translators)
+
+
+def _menu_titles(window: MainWindow) -> list[str]:
+    """Every menu and menu item, depth first."""
+    titles: list[str] = []
+    pending = list(window.menuBar().actions())
+    while pending:
+        action = pending.pop(0)
+        titles.append(action.text())
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            pending[:0] = menu.actions()
+    return titles
+
+
+@pytest.mark.usefixtures("polish")
+def test_the_main_window_speaks_polish(qtbot: QtBot, runner: TaskRunner) -> None:
+    window = MainWindow(None, runner)
+    qtbot.addWidget(window)
+    assert "&ADMINISTRACJA" in _menu_titles(window)
+    assert "Pomo&c" in _menu_titles(window)
+    assert i18n.tr("Seller") == "Sprzedawca"
+    assert i18n.tr("Print from 1 to {n} copies.").format(n=9) == "Drukuj od 1 do 9 egzemplarzy."
+    # A module's _tr() helper passes its own context; the catalog falls back to the core's.
+    assert QCoreApplication.translate("parameters", "Check") == "Sprawdzenie"
+    assert QCoreApplication.translate("parameters", "no such text") == "no such text"
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel.text().replace("&", "") == "Anuluj"  # Qt's own catalog is loaded too
+
+
+def test_removing_the_language_brings_english_back(
+    qapp: QApplication, qtbot: QtBot, runner: TaskRunner, tmp_path: Path
+) -> None:
+    remove_language(qapp, install_language(qapp, Language.PL, tmp_path / "cache"))
+    window = MainWindow(None, runner)
+    qtbot.addWidget(window)
+    assert "&ADMINISTRATION" in _menu_titles(window)
+    assert i18n.tr("Seller") == "Seller"
+
+
+_PROBE = """
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+from ksef_desktop import app
+from ksef_desktop.support import i18n
+from tests.ui.test_i18n_ui import _menu_titles
+import sys
+def shown(window):
+    print("|".join([*_menu_titles(window), i18n.tr("Buyer")]))
+    QApplication.quit()
+raise SystemExit(app.main(sys.argv[1:], on_shown=shown))
+"""
+
+
+@pytest.mark.parametrize(
+    ("locale", "argv", "menu", "buyer"),
+    [
+        ("pl_PL.UTF-8", [], "&ADMINISTRACJA", "Nabywca"),
+        ("en_US.UTF-8", [], "&ADMINISTRATION", "Buyer"),
+        ("en_US.UTF-8", ["--language", "pl"], "&ADMINISTRACJA", "Nabywca"),  # the option wins
+        ("pl_PL.UTF-8", ["--language", "en"], "&ADMINISTRATION", "Buyer"),
+    ],
+)
+def test_the_system_locale_or_the_option_chooses_the_language(
+    tmp_path: Path, locale: str, argv: list[str], menu: str, buyer: str
+) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "KSEF_", "LC_"))}
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        KSEF_DESKTOP_HOME=str(tmp_path / "home"),
+        PYTHONPATH=str(ROOT),
+        LANG=locale,
+        LANGUAGE="",
+        LC_ALL=locale,
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, *argv],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    shown = result.stdout.strip().split("|")
+    assert menu in shown, result.stdout
+    assert shown[-1] == buyer  # the Qt-free core's strings follow too
+
+
+def test_the_language_option_takes_pl_or_en_only(capsys: pytest.CaptureFixture[str]) -> None:
+    assert desktop.parse_args(["--language", "en"]).language is Language.EN
+    assert desktop.parse_args(["--language", "pl_PL"]).language is Language.PL
+    assert desktop.parse_args([]).language is None
+    with pytest.raises(SystemExit) as exited:
+        desktop.parse_args(["--language", "de"])
+    assert exited.value.code == 2
+    assert "'de' is not pl or en" in capsys.readouterr().err
