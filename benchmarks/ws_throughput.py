@@ -16,11 +16,13 @@ as deployed; the baseline port runs in this process.
 A second baseline also maps, builds and validates the FA(3) in the sending
 threads (work ksef-ws does and the bare port does not). Target: ksef-ws at
 most 1.3x the baseline time. Run:
-``python benchmarks/ws_throughput.py [documents] [repeat]`` (best of ``repeat`` runs).
+``python benchmarks/ws_throughput.py [documents] [repeat] [--modes immediate,batch]
+[--intake-processes N]`` (best of ``repeat`` runs).
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import socket
@@ -132,7 +134,13 @@ def answers(url: str) -> bool:
         return False
 
 
-def through_ws(sim_url: str, mode: str, rounds: list[list[ErpDocument]], tmp: Path) -> list[float]:
+def through_ws(
+    sim_url: str,
+    mode: str,
+    rounds: list[list[ErpDocument]],
+    tmp: Path,
+    intake_processes: int | None = None,
+) -> list[float]:
     tmp.mkdir(parents=True)
     token = tmp / "token"
     token.write_text(TOKEN, encoding="utf-8")
@@ -142,7 +150,8 @@ def through_ws(sim_url: str, mode: str, rounds: list[list[ErpDocument]], tmp: Pa
     ini.write_text(
         f"[ws]\nlisten = 127.0.0.1:{port}\ndata_dir = {tmp / 'data'}\n"
         f"ksef_poll_seconds = {TUNING.poll_initial}\n"
-        f"[company {NIP}]\nenvironment = {sim_url}\ntoken_file = {token}\n"
+        + ("" if intake_processes is None else f"intake_processes = {intake_processes}\n")
+        + f"[company {NIP}]\nenvironment = {sim_url}\ntoken_file = {token}\n"
         f"session_mode = {mode}\nparallel_sends = {PARALLEL}\n",
         encoding="utf-8",
     )
@@ -193,8 +202,18 @@ def _measure(client: WsClient, docs: list[ErpDocument]) -> float:
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 300
-    repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("documents", nargs="?", type=int, default=300)
+    parser.add_argument("repeat", nargs="?", type=int, default=3, help="best of this many runs")
+    parser.add_argument("--modes", default="immediate,batch", help="session modes to measure")
+    parser.add_argument(
+        "--intake-processes",
+        type=int,
+        default=None,
+        help="ksef.ini [ws] intake_processes (default: the service's own default)",
+    )
+    args = parser.parse_args()
+    count, repeat = args.documents, args.repeat
     print(f"{count} documents, {PARALLEL} parallel sends, ksef-sim on loopback, best of {repeat}")
     sim_port = free_port()
     sim_url = f"http://127.0.0.1:{sim_port}"
@@ -212,32 +231,34 @@ def main() -> None:
     try:
         wait_for(lambda: answers(sim_url), "ksef-sim")
         with tempfile.TemporaryDirectory() as tmp:
-            _compare(sim_url, count, Path(tmp), repeat)
+            for mode in args.modes.split(","):
+                _compare(sim_url, mode, count, Path(tmp), repeat, intake=args.intake_processes)
     finally:
         sim.terminate()
         sim.wait(30)
 
 
-def _compare(sim_url: str, count: int, tmp: Path, repeat: int) -> None:
-    for mode in ("immediate", "batch"):
-        m = mode[0]
-        base = min(
-            baseline(sim_url, mode, [erp(f"B{m}{r}", i) for i in range(count)], with_fa3=False)
-            for r in range(repeat)
-        )
-        built = min(
-            baseline(sim_url, mode, [erp(f"F{m}{r}", i) for i in range(count)], with_fa3=True)
-            for r in range(repeat)
-        )
-        rounds = [[erp(f"W{m}{r}", i) for i in range(count)] for r in range(repeat)]
-        ws = min(through_ws(sim_url, mode, rounds, tmp / mode))
-        print(f"{mode}:")
-        print(f"  port alone (XML prebuilt)   {count / base:7.1f} doc/s  {base:6.2f} s")
-        print(f"  port + FA(3) build/validate {count / built:7.1f} doc/s  {built:6.2f} s")
-        print(
-            f"  ksef-ws                     {count / ws:7.1f} doc/s  {ws:6.2f} s   overhead "
-            f"{ws / base:4.2f}x vs port alone, {ws / built:4.2f}x vs port + FA(3)"
-        )
+def _compare(
+    sim_url: str, mode: str, count: int, tmp: Path, repeat: int, *, intake: int | None
+) -> None:
+    m = mode[0]
+    base = min(
+        baseline(sim_url, mode, [erp(f"B{m}{r}", i) for i in range(count)], with_fa3=False)
+        for r in range(repeat)
+    )
+    built = min(
+        baseline(sim_url, mode, [erp(f"F{m}{r}", i) for i in range(count)], with_fa3=True)
+        for r in range(repeat)
+    )
+    rounds = [[erp(f"W{m}{r}", i) for i in range(count)] for r in range(repeat)]
+    ws = min(through_ws(sim_url, mode, rounds, tmp / mode, intake))
+    print(f"{mode}:")
+    print(f"  port alone (XML prebuilt)   {count / base:7.1f} doc/s  {base:6.2f} s")
+    print(f"  port + FA(3) build/validate {count / built:7.1f} doc/s  {built:6.2f} s")
+    print(
+        f"  ksef-ws                     {count / ws:7.1f} doc/s  {ws:6.2f} s   overhead "
+        f"{ws / base:4.2f}x vs port alone, {ws / built:4.2f}x vs port + FA(3)"
+    )
 
 
 if __name__ == "__main__":
