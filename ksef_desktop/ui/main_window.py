@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the service stack loads in the background while the window 
     from ksef_desktop.ui.structure.window import StructureWindow
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole
+W = TypeVar("W", bound=QWidget)
 
 
 class MainWindow(QMainWindow):
@@ -110,6 +111,18 @@ class MainWindow(QMainWindow):
         )
         self.services_attached.emit()
         self.refresh_status()
+        # The structure viewer's labels come from the XSD documentation (about half a
+        # second to load): loaded now, in the background, the first document opens warm.
+        QTimer.singleShot(1000, self._warm_up_structure)
+
+    @Slot()
+    def _warm_up_structure(self) -> None:
+        def load(_cancel: object, _progress: object) -> None:
+            from ksef_desktop.services.structure import warm_up  # noqa: PLC0415 - off the GUI
+
+            warm_up()
+
+        self._runner.run("load the FA(3) labels", load)
 
     # --- construction ----------------------------------------------------------
 
@@ -299,96 +312,72 @@ class MainWindow(QMainWindow):
         if action in self._actions:
             self._actions[str(action)]()
 
-    @Slot()
-    def open_parameters(self) -> ParametersWindow | None:
+    def _screen(self, attribute: str, build: Callable[[Services], W]) -> W | None:
+        """The one window kept in ``attribute``: built on first use, shown and raised.
+
+        Each screen exists once; closing deletes it (and clears ``attribute``), so the
+        next opening starts from the store again.
+        """
         if self._services is None:
             self.statusBar().showMessage(self.tr("Still opening the data store…"), 3000)
             return None
-        from ksef_desktop.ui.parameters import ParametersWindow  # noqa: PLC0415 - startup time
-
-        if self.parameters_window is None:
-            window = ParametersWindow(self._services, self._runner, self)
+        window: W | None = getattr(self, attribute)
+        if window is None:
+            window = build(self._services)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.parameters_applied.connect(self._on_parameters_applied)
-            window.auth_code_generated.connect(self._on_parameters_applied)
-            window.destroyed.connect(self._on_parameters_destroyed)
-            self.parameters_window = window
-        self.parameters_window.show()
-        self.parameters_window.raise_()
-        self.parameters_window.activateWindow()
-        return self.parameters_window
-
-    @Slot()
-    def _on_parameters_destroyed(self) -> None:
-        self.parameters_window = None
-
-    def _present(self, window: QWidget) -> None:
+            window.destroyed.connect(lambda *_: setattr(self, attribute, None))
+            setattr(self, attribute, window)
         window.show()
         window.raise_()
         window.activateWindow()
+        return window
+
+    @Slot()
+    def open_parameters(self) -> ParametersWindow | None:
+        from ksef_desktop.ui.parameters import ParametersWindow  # noqa: PLC0415 - startup time
+
+        def build(services: Services) -> ParametersWindow:
+            window = ParametersWindow(services, self._runner, self)
+            window.parameters_applied.connect(self._on_parameters_applied)
+            window.auth_code_generated.connect(self._on_parameters_applied)
+            return window
+
+        return self._screen("parameters_window", build)
 
     @Slot()
     def open_register(self) -> RegisterWindow | None:
         """ERP > SALES > INVOICES / RECEIPTS; [Ins]/[Enter] open the editor, [TAB] the wizard."""
-        if self._services is None:
-            self.statusBar().showMessage(self.tr("Still opening the data store…"), 3000)
-            return None
         from ksef_desktop.ui.register import RegisterWindow  # noqa: PLC0415 - startup time
         from ksef_desktop.ui.register.wiring import RegisterWiring  # noqa: PLC0415
 
-        if self.register_window is None:
-            window = RegisterWindow(self._services, self._runner, self)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.register_wiring = RegisterWiring(window, self._services, self._runner)
-            window.destroyed.connect(self._on_register_destroyed)
-            self.register_window = window
-        self._present(self.register_window)
-        return self.register_window
+        def build(services: Services) -> RegisterWindow:
+            window = RegisterWindow(services, self._runner, self)
+            self.register_wiring = RegisterWiring(window, services, self._runner)
+            return window
 
-    @Slot()
-    def _on_register_destroyed(self) -> None:
-        self.register_window = None
+        return self._screen("register_window", build)
 
     @Slot()
     def open_customers(self) -> CustomerListWindow | None:
-        if self._services is None:
-            self.statusBar().showMessage(self.tr("Still opening the data store…"), 3000)
-            return None
+        """ERP > SALES > CUSTOMERS."""
         from ksef_desktop.ui.customers import CustomerListWindow  # noqa: PLC0415 - startup
 
-        if self.customers_window is None:
-            window = CustomerListWindow(self._services, self._runner, self)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(self._on_customers_destroyed)
-            self.customers_window = window
-        self._present(self.customers_window)
-        return self.customers_window
-
-    @Slot()
-    def _on_customers_destroyed(self) -> None:
-        self.customers_window = None
+        return self._screen(
+            "customers_window", lambda services: CustomerListWindow(services, self._runner, self)
+        )
 
     @Slot()
     def open_awaiting(self) -> AwaitingWindow | None:
         """ERP > KSEF > AWAITING DOCUMENTS."""
-        if self._services is None:
-            self.statusBar().showMessage(self.tr("Still opening the data store…"), 3000)
-            return None
         from ksef_desktop.ui.awaiting.window import AwaitingWindow  # noqa: PLC0415 - startup
 
-        if self.awaiting_window is None:
-            window = AwaitingWindow(self._services, self._runner, self, driver=self.retry_driver)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        def build(services: Services) -> AwaitingWindow:
+            window = AwaitingWindow(services, self._runner, self, driver=self.retry_driver)
             window.count_changed.connect(self._show_awaiting_count)
             window.document_reopened.connect(self._on_document_reopened)
-            window.destroyed.connect(self._on_awaiting_destroyed)
-            self.awaiting_window = window
-        self._present(self.awaiting_window)
-        return self.awaiting_window
+            return window
 
-    @Slot()
-    def _on_awaiting_destroyed(self) -> None:
-        self.awaiting_window = None
+        return self._screen("awaiting_window", build)
 
     @Slot(object)
     def _on_document_reopened(self, document: object) -> None:
@@ -416,7 +405,7 @@ class MainWindow(QMainWindow):
         viewer = StructureWindow(self._runner, self)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         viewer.open_file(Path(name))
-        self._present(viewer)
+        viewer.show()
         return viewer
 
     @Slot()
