@@ -84,6 +84,7 @@ def build_session(
     from ksef_desktop.storage.keys import KeyRecordRepository  # noqa: PLC0415
     from ksef_desktop.storage.outbox import OutboxRepository  # noqa: PLC0415
     from ksef_desktop.storage.parameters import ParametersRepository  # noqa: PLC0415
+    from ksef_desktop.support.language import printout_language  # noqa: PLC0415
 
     dirs.ensure()
     db = open_database(dirs.data)
@@ -104,7 +105,13 @@ def build_session(
         parameters, awaiting.total, probe_factory or default_client_factory(PROBE_TIMEOUT)
     )
     # A document the wizard could not get confirmed joins the awaiting documents.
-    sales = build_sales(db, parameters, ws_client, on_unconfirmed=awaiting.hold)
+    sales = build_sales(
+        db,
+        parameters,
+        ws_client,
+        on_unconfirmed=awaiting.hold,
+        printout_language=lambda: printout_language(dirs.config),
+    )
     services = Services(parameters, authorization, connection, status, sales, awaiting)
     return Session(dirs, db, services, documents)
 

@@ -11,6 +11,7 @@ from ksef_desktop.domain.errors import InvalidValueError
 from ksef_desktop.domain.identifiers import normalize_account
 from ksef_desktop.domain.payment import BankAccount, DueTerm, Payment, PaymentMethod
 from ksef_desktop.support.i18n import tr
+from ksef_desktop.support.language import Language
 
 MAX_COPIES = 99
 
@@ -42,6 +43,7 @@ class PrintField(enum.StrEnum):
     COPIES = "copies"
     OUTPUT = "output"
     COPY_KIND = "copy_kind"
+    LANGUAGE = "printout_language"
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class PrintData:
     copies: int = 1
     output: Output = Output.PRINTER
     copy_kind: CopyKind = CopyKind.ORIGINAL
+    language: Language = Language.PL  # the printout's wording, not the screens'
 
     @property
     def needs_bank_account(self) -> bool:

@@ -3,6 +3,10 @@
 The KOD I link is built from the FA(3) XML as the WS delivered it when the
 register has it (its SHA-256 is what KSeF knows); before that, from the XML of
 the locked content. It is labelled with the KSeF number, or ``OFFLINE``.
+Beside the interface labels the model carries the domain values themselves
+(document kind, copy kind, VAT rate codes, payment method) and the printout
+language, so the visualisation words them in that language whatever the
+language of the screens.
 """
 
 from __future__ import annotations
@@ -16,17 +20,19 @@ from decimal import Decimal
 import segno
 
 from ksef_desktop import fa3
-from ksef_desktop.domain.document import Document
+from ksef_desktop.domain.document import Document, DocumentKind
 from ksef_desktop.domain.lifecycle import Lifecycle
 from ksef_desktop.domain.lines import Line
 from ksef_desktop.domain.party import IdKind, Party
+from ksef_desktop.domain.payment import PaymentMethod
 from ksef_desktop.domain.totals import compute_totals
 from ksef_desktop.domain.vat import VatRate
 from ksef_desktop.ksef.environments import KsefEnvironment
 from ksef_desktop.ksef.qr import OFFLINE_LABEL, VerificationLinks
-from ksef_desktop.services.printdata import Output, PrintData
+from ksef_desktop.services.printdata import CopyKind, Output, PrintData
 from ksef_desktop.storage.documents import StoredDocument
 from ksef_desktop.support.i18n import tr
+from ksef_desktop.support.language import Language
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,7 @@ class PrintLine:
     vat_rate: str
     value: Decimal | None  # net or gross, by the document's pricing
     before: bool  # a correction's "before" row
+    rate_code: VatRate | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,7 @@ class VatRow:
     net: Decimal
     vat: Decimal
     gross: Decimal
+    rate_code: VatRate | None = None  # None: the margin scheme's row
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,7 @@ class PrintPayment:
     bank_account: str | None
     bank_name: str | None
     paid_on: date | None
+    method_code: PaymentMethod | None = None  # None: ``method`` is the document's own text
 
 
 @dataclass(frozen=True)
@@ -98,6 +107,9 @@ class Printout:
     notes: tuple[str, ...]
     ksef_number: str | None
     qr: QrCode | None
+    kind: DocumentKind = DocumentKind.VAT
+    copy_kind: CopyKind = CopyKind.ORIGINAL
+    language: Language = Language.PL
 
 
 def _party(party: Party) -> PrintParty:
@@ -123,6 +135,7 @@ def _lines(document: Document) -> tuple[PrintLine, ...]:
             vat_rate=ln.vat_rate.label if ln.vat_rate else "",
             value=ln.value(document.pricing),
             before=ln.before,
+            rate_code=ln.vat_rate,
         )
         for ln in document.lines
     )
@@ -140,7 +153,7 @@ def vat_summary(document: Document) -> tuple[VatRow, ...]:
         if not totals.buckets:
             continue
         label = rate.label if rate is not None else tr("margin scheme")
-        rows.append(VatRow(label, totals.net, totals.vat, totals.due))
+        rows.append(VatRow(label, totals.net, totals.vat, totals.due, rate))
     return tuple(rows)
 
 
@@ -157,6 +170,7 @@ def _payment(document: Document) -> PrintPayment | None:
         account.number if account else None,
         account.bank_name if account else None,
         p.paid_on,
+        p.method,
     )
 
 
@@ -207,6 +221,9 @@ class PrintoutService:
             notes=_notes(document),
             ksef_number=stored.meta.ksef_number,
             qr=qr,
+            kind=document.kind,
+            copy_kind=data.copy_kind,
+            language=data.language,
         )
 
     def _qr(self, stored: StoredDocument, document: Document) -> QrCode | None:

@@ -14,11 +14,12 @@ from ksef_desktop.services.parameters import ParametersService
 from ksef_desktop.services.printout import PrintoutService
 from ksef_desktop.services.register import RegisterService, lifecycle_of
 from ksef_desktop.services.sending import SendService, SendTiming, Unconfirmed
-from ksef_desktop.services.wizard import PrintWizard, WizardServices
+from ksef_desktop.services.wizard import PrintWizard, WizardServices, polish_printouts
 from ksef_desktop.storage.customers import CustomerRepository
 from ksef_desktop.storage.db import Database
 from ksef_desktop.storage.documents import DocumentRepository
 from ksef_desktop.storage.register import RegisterQueries
+from ksef_desktop.support.language import Language
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ def build_sales(
     qr_environment: Callable[[], KsefEnvironment] = lambda: TEST,
     timing: SendTiming | None = None,
     on_unconfirmed: Unconfirmed | None = None,
+    printout_language: Callable[[], Language] = polish_printouts,
 ) -> SalesServices:
     documents = DocumentRepository(db)
     lifecycle = lifecycle_of(parameters)
@@ -52,6 +54,7 @@ def build_sales(
         documents,
         SendService(documents, client, timing, on_unconfirmed),
         PrintoutService(qr_environment),
+        printout_language,
     )
     return SalesServices(
         register,

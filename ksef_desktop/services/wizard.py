@@ -12,7 +12,8 @@ write, so no path prints an approved document before its send was attempted.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -39,6 +40,7 @@ from ksef_desktop.services.validation import (
 )
 from ksef_desktop.storage.documents import DocumentRepository
 from ksef_desktop.support.i18n import tr
+from ksef_desktop.support.language import Language
 
 
 class Step(enum.StrEnum):
@@ -74,6 +76,10 @@ class WizardError(KsefDesktopError):
     code = "wizard-step"
 
 
+def polish_printouts() -> Language:
+    return Language.PL
+
+
 @dataclass(frozen=True)
 class ApprovalSummary:
     """What step 3 shows before the person approves."""
@@ -98,6 +104,8 @@ class WizardServices:
     documents: DocumentRepository
     sending: SendService
     printouts: PrintoutService
+    #: The saved printout language (reads settings.ini: call it off the GUI thread).
+    printout_language: Callable[[], Language] = polish_printouts
 
 
 class PrintWizard:
@@ -109,7 +117,9 @@ class PrintWizard:
         self.lifecycle = lifecycle
         stored = services.documents.get(doc_id)
         document = stored.content()
-        self.print_data: PrintData = print_data_of(document)
+        self.print_data: PrintData = replace(
+            print_data_of(document), language=services.printout_language()
+        )
         self.problems: tuple[Problem, ...] = ()
         self.notice = ""
         self.send_result: SendResult | None = None

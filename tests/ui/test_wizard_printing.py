@@ -20,8 +20,8 @@ from ksef_desktop.domain.vat import VatRate
 from ksef_desktop.services.printdata import CopyKind, PrintData
 from ksef_desktop.services.printout import Printout
 from ksef_desktop.services.wizard import Step
-from ksef_desktop.ui.printing import polish
 from ksef_desktop.ui.printing.output import PrintOutputError, write_pdf
+from ksef_desktop.ui.printing.wording import POLISH
 from tests.helpers.sales_env import SalesEnv, draft_invoice, make_env
 from tests.ui.wizard_pdf import pdf_text, qr_texts, save_png
 
@@ -78,7 +78,7 @@ def test_a_long_invoice_runs_over_pages_with_every_line_and_the_qr_at_the_end(
     assert f"Strona {pages}" in text
     assert text.count("nr FV/2026/11/0001") == pages  # every page names its document
     assert "Dziękujemy za zakupy." in text
-    due = f"Do zapłaty: {polish.amount(printout.gross)} PLN"
+    due = f"Do zapłaty: {POLISH.amount(printout.gross)} PLN"
     assert due.replace("\u00a0", " ") in text.replace("\u00a0", " ")
     assert "zw" in text
     assert printout.qr is not None
@@ -115,10 +115,10 @@ def test_a_missing_folder_is_a_plain_error_and_nothing_is_written(
     ],
 )
 def test_amounts_are_written_the_polish_way(value: Decimal, text: str) -> None:
-    assert polish.amount(value) == text
+    assert POLISH.amount(value) == text
 
 
 def test_quantities_and_accounts_are_written_the_polish_way() -> None:
-    assert polish.quantity(Decimal("2.000")) == "2"
-    assert polish.quantity(Decimal("1.5")) == "1,5"
-    assert polish.account("61109010140000071219812874") == "61 1090 1014 0000 0712 1981 2874"
+    assert POLISH.quantity(Decimal("2.000")) == "2"
+    assert POLISH.quantity(Decimal("1.5")) == "1,5"
+    assert POLISH.account("61109010140000071219812874") == "61 1090 1014 0000 0712 1981 2874"

@@ -13,6 +13,7 @@ from ksef_desktop.domain.errors import KsefDesktopError
 from ksef_desktop.services.printout import Printout
 from ksef_desktop.support.i18n import tr
 from ksef_desktop.ui.printing.render import paint_printout
+from ksef_desktop.ui.printing.wording import wording
 
 PDF_DPI = 300
 
@@ -41,6 +42,11 @@ def _paint(device: QPagedPaintDevice, printout: Printout) -> None:
         painter.end()
 
 
+def _document_name(printout: Printout) -> str:
+    """The PDF title / print job name, in the printout's language."""
+    return f"{wording(printout.language).kind(printout.kind)} {printout.number}"
+
+
 def pdf_bytes(printout: Printout) -> bytes:
     """The printout as PDF bytes, painted in memory.
 
@@ -51,7 +57,7 @@ def pdf_bytes(printout: Printout) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
-    writer.setTitle(f"{printout.title} {printout.number}")
+    writer.setTitle(_document_name(printout))
     writer.setCreator("ksef-desktop")
     _a4(writer)
     _paint(writer, printout)
@@ -95,7 +101,7 @@ def write_pdf(printout: Printout, path: Path) -> Path:
 def print_on(printer: QPrinter, printout: Printout) -> None:
     """Print on a printer the person chose (copies as the data page asked)."""
     printer.setCopyCount(printout.copies)
-    printer.setDocName(f"{printout.title} {printout.number}")
+    printer.setDocName(_document_name(printout))
     _paint(printer, printout)
 
 

@@ -1,4 +1,7 @@
-"""Paints a Printout onto printer / PDF pages: header, parties, lines, VAT summary, payment, QR."""
+"""Paints a Printout onto printer / PDF pages: header, parties, lines, VAT summary, payment, QR.
+
+The wording and number formats follow the printout's own language (``printing.wording``).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPagedPaintDevice, QPainter, QPen
 
 from ksef_desktop.services.printout import PrintLine, Printout, PrintParty, QrCode
-from ksef_desktop.ui.printing import polish as pl
+from ksef_desktop.ui.printing.wording import Wording, wording
 
 MARGIN_MM = 15.0
 QR_MM = 32.0
@@ -28,9 +31,9 @@ class Column:
     align: Qt.AlignmentFlag
 
 
-def _columns(pricing: str) -> tuple[Column, ...]:
-    titles = pl.COLUMNS_GROSS if pricing == "gross" else pl.COLUMNS_NET
-    value = pl.VALUE_GROSS if pricing == "gross" else pl.VALUE_NET
+def _columns(pl: Wording, pricing: str) -> tuple[Column, ...]:
+    titles = pl.columns_gross if pricing == "gross" else pl.columns_net
+    value = pl.value_gross if pricing == "gross" else pl.value_net
     widths = (0.05, 0.37, 0.08, 0.06, 0.13, 0.07, 0.10, 0.14)
     aligns = (
         ALIGN_CENTER,
@@ -45,8 +48,8 @@ def _columns(pricing: str) -> tuple[Column, ...]:
     return tuple(Column(t, w, a) for t, w, a in zip((*titles, value), widths, aligns, strict=True))
 
 
-def _line_cells(line: PrintLine) -> tuple[str, ...]:
-    name = f"{line.name} ({pl.BEFORE})" if line.before else line.name
+def _line_cells(pl: Wording, line: PrintLine) -> tuple[str, ...]:
+    name = f"{line.name} ({pl.before})" if line.before else line.name
     discount = pl.amount(line.discount) if line.discount else ""
     return (
         str(line.number),
@@ -55,7 +58,7 @@ def _line_cells(line: PrintLine) -> tuple[str, ...]:
         line.unit,
         pl.amount(line.unit_price),
         discount,
-        pl.rate(line.vat_rate),
+        pl.rate(line.rate_code),
         pl.amount(line.value),
     )
 
@@ -67,6 +70,7 @@ class PrintoutPainter:
         self.p = painter
         self.device = device
         self.doc = printout
+        self.w = wording(printout.language)
         self.k = device.logicalDpiY() / 25.4  # device units per millimetre
         rect = device.pageLayout().paintRectPixels(device.logicalDpiY())
         self.width = float(rect.width())
@@ -106,7 +110,8 @@ class PrintoutPainter:
         self.y = self.mm(MARGIN_MM)
         # Each further page says which document it belongs to.
         self.font(9, bold=True)
-        head = f"{pl.kind(self.doc.title)} {pl.NUMBER} {self.doc.number} — {pl.CONTINUED}"
+        w = self.w
+        head = f"{w.kind(self.doc.kind)} {w.number} {self.doc.number} — {w.continued}"
         self._text(QRectF(self.left, self.y, self.right - self.left, self.mm(6)), head)
         self.y += self.mm(8)
 
@@ -130,24 +135,24 @@ class PrintoutPainter:
     # --- sections -----------------------------------------------------------------
 
     def _header(self) -> None:
-        doc = self.doc
+        doc, pl = self.doc, self.w
         top = self.y
         half = (self.right - self.left) / 2
         self.font(18, bold=True)
-        self._text(QRectF(self.left, top, half, self.mm(9)), pl.kind(doc.title))
+        self._text(QRectF(self.left, top, half, self.mm(9)), pl.kind(doc.kind))
         self.font(12, bold=True)
         self._text(
-            QRectF(self.left, top + self.mm(9), half, self.mm(6)), f"{pl.NUMBER} {doc.number}"
+            QRectF(self.left, top + self.mm(9), half, self.mm(6)), f"{pl.number} {doc.number}"
         )
         self.font(11, bold=True)
         right = QRectF(self.left + half, top, half, self.mm(6))
-        self._text(right, pl.copy_label(doc.copy_label), ALIGN_RIGHT)
+        self._text(right, pl.copy(doc.copy_kind), ALIGN_RIGHT)
         self.font(9)
-        rows = [(pl.ISSUE_DATE, doc.issue_date.isoformat())]
+        rows = [(pl.issue_date, pl.date(doc.issue_date))]
         if doc.sale_date is not None:
-            rows.append((pl.SALE_DATE, doc.sale_date.isoformat()))
+            rows.append((pl.sale_date, pl.date(doc.sale_date)))
         if doc.place_of_issue:
-            rows.append((pl.PLACE, doc.place_of_issue))
+            rows.append((pl.place, doc.place_of_issue))
         y = top + self.mm(7)
         for label, value in rows:
             self._text(
@@ -159,7 +164,7 @@ class PrintoutPainter:
             self.font(10, bold=True)
             box = QRectF(self.left, self.y, self.right - self.left, self.mm(7))
             self.p.fillRect(box, GREY)
-            self._text(box.adjusted(self.mm(2), 0, 0, 0), f"{pl.KSEF_NUMBER}: {doc.ksef_number}")
+            self._text(box.adjusted(self.mm(2), 0, 0, 0), f"{pl.ksef_number}: {doc.ksef_number}")
             self.y += self.mm(9)
         self.y += self.mm(2)
 
@@ -167,8 +172,8 @@ class PrintoutPainter:
         gap = self.mm(6)
         width = (self.right - self.left - gap) / 2
         heights = [
-            self._party(self.left, width, pl.SELLER, self.doc.seller),
-            self._party(self.left + width + gap, width, pl.BUYER, self.doc.buyer),
+            self._party(self.left, width, self.w.seller, self.doc.seller),
+            self._party(self.left + width + gap, width, self.w.buyer, self.doc.buyer),
         ]
         self.y += max(heights) + self.mm(6)
 
@@ -221,37 +226,37 @@ class PrintoutPainter:
         self.y += height
 
     def _lines(self) -> None:
-        columns = _columns(self.doc.pricing)
+        columns = _columns(self.w, self.doc.pricing)
         self._table_row([c.title for c in columns], columns, head=True)
         for line in self.doc.lines:
-            self._table_row(_line_cells(line), columns)
+            self._table_row(_line_cells(self.w, line), columns)
         self.y += self.mm(5)
 
     def _summary(self) -> None:
-        doc = self.doc
+        doc, pl = self.doc, self.w
         self._room(self.mm(10) * (len(doc.vat_summary) + 3))
         self.font(10, bold=True)
-        self._text(QRectF(self.left, self.y, self.right - self.left, self.mm(6)), pl.SUMMARY)
+        self._text(QRectF(self.left, self.y, self.right - self.left, self.mm(6)), pl.summary)
         self.y += self.mm(6.5)
         share = 0.6 / 4
         columns = [Column("", 0.4, ALIGN_LEFT)] + [
-            Column(t, share, ALIGN_RIGHT) for t in pl.SUMMARY_COLUMNS
+            Column(t, share, ALIGN_RIGHT) for t in pl.summary_columns
         ]
-        self._summary_row(["", *pl.SUMMARY_COLUMNS], columns, head=True)
+        self._summary_row(["", *pl.summary_columns], columns, head=True)
         for row in doc.vat_summary:
             cells = [
                 "",
-                pl.rate(row.rate),
+                pl.summary_rate(row.rate_code),
                 pl.amount(row.net),
                 pl.amount(row.vat),
                 pl.amount(row.gross),
             ]
             self._summary_row(cells, columns)
-        total = [pl.TOTAL, "", pl.amount(doc.net), pl.amount(doc.vat), pl.amount(doc.gross)]
+        total = [pl.total, "", pl.amount(doc.net), pl.amount(doc.vat), pl.amount(doc.gross)]
         self._summary_row(total, columns, bold=True)
         self.y += self.mm(3)
         self.font(13, bold=True)
-        due = f"{pl.TO_PAY}: {pl.amount(doc.gross)} {doc.currency}"
+        due = f"{pl.to_pay}: {pl.amount(doc.gross)} {doc.currency}"
         self._text(QRectF(self.left, self.y, self.right - self.left, self.mm(8)), due, ALIGN_RIGHT)
         self.y += self.mm(11)
 
@@ -281,23 +286,23 @@ class PrintoutPainter:
         self.y += height
 
     def _payment(self) -> None:
-        payment = self.doc.payment
+        payment, pl = self.doc.payment, self.w
         if payment is None:
             return
-        rows = [(pl.METHOD, pl.method(payment.method))]
+        rows = [(pl.method_title, pl.method(payment.method_code, payment.method))]
         if payment.due_date is not None:
-            rows.append((pl.DUE, payment.due_date.isoformat()))
+            rows.append((pl.due, pl.date(payment.due_date)))
         if payment.bank_account:
-            rows.append((pl.ACCOUNT, pl.account(payment.bank_account)))
+            rows.append((pl.account_title, pl.account(payment.bank_account)))
         if payment.bank_name:
-            rows.append((pl.BANK, payment.bank_name))
+            rows.append((pl.bank, payment.bank_name))
         if payment.paid_on is not None:
-            rows.append((pl.PAID_ON, payment.paid_on.isoformat()))
-        self._labelled(pl.PAYMENT, rows)
+            rows.append((pl.paid_on, pl.date(payment.paid_on)))
+        self._labelled(pl.payment, rows)
 
     def _notes(self) -> None:
         if self.doc.notes:
-            self._labelled(pl.NOTES, [("", note) for note in self.doc.notes])
+            self._labelled(self.w.notes, [("", note) for note in self.doc.notes])
 
     def _labelled(self, title: str, rows: Sequence[tuple[str, str]]) -> None:
         width = self.right - self.left - self.mm(QR_MM + 8)
@@ -324,7 +329,7 @@ class PrintoutPainter:
         self.font(8, bold=True)
         self._text(
             QRectF(x - self.mm(20), top, side + self.mm(20), self.mm(5)),
-            pl.QR_CAPTION,
+            self.w.qr_caption,
             ALIGN_RIGHT,
         )
         paint_qr(self.p, qr, QRectF(x, top + self.mm(5), side, side))
@@ -336,7 +341,7 @@ class PrintoutPainter:
         if self.doc.ksef_number is None:
             self.font(8)
             note = QRectF(self.left, top + self.mm(8), x - self.left - self.mm(8), self.mm(12))
-            self._text(note, pl.QR_OFFLINE)
+            self._text(note, self.w.qr_offline)
         self.y = top + side + self.mm(13)
 
     def _footer(self) -> None:
@@ -344,8 +349,8 @@ class PrintoutPainter:
         self.p.setPen(QPen(QColor(90, 90, 90)))
         y = self.height - self.mm(MARGIN_MM + 4)
         box = QRectF(self.left, y, self.right - self.left, self.mm(5))
-        self._text(box, pl.FOOTER)
-        self._text(box, pl.PAGE.format(n=self.page), ALIGN_RIGHT)
+        self._text(box, self.w.footer)
+        self._text(box, self.w.page.format(n=self.page), ALIGN_RIGHT)
         self.p.setPen(QPen(QColor(0, 0, 0)))
 
 

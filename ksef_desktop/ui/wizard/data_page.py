@@ -1,4 +1,4 @@
-"""Step 1: payment method, due date, bank account, copies, output and original or copy."""
+"""Step 1: payment method, due date, bank account, copies, output, original or copy, language."""
 
 from __future__ import annotations
 
@@ -33,10 +33,25 @@ from ksef_desktop.services.printdata import (
     PrintField,
     field_errors,
 )
+from ksef_desktop.support.language import Language
+from ksef_desktop.ui.printing.wording import NATIVE_NAMES
 
 
 def documents_folder() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
+def language_box(name: str) -> QComboBox:
+    """The printout languages, each under its own name."""
+    box = QComboBox()
+    box.setObjectName(name)
+    for language in Language:
+        box.addItem(NATIVE_NAMES[language], language.value)
+    return box
+
+
+def set_language(box: QComboBox, language: Language) -> None:
+    box.setCurrentIndex(box.findData(language.value))
 
 
 def error_label(name: str) -> QLabel:
@@ -131,6 +146,7 @@ class DataPage(QWidget):
         self.copy_kind.setObjectName(PrintField.COPY_KIND.value)
         for kind in CopyKind:
             self.copy_kind.addItem(kind.label, kind.value)
+        self.language = language_box(PrintField.LANGUAGE.value)
         self.errors = {field: error_label(f"{field.value}_error") for field in PrintField}
         self._layout()
         self._connect_signals()
@@ -144,6 +160,7 @@ class DataPage(QWidget):
             (self.tr("Co&pies"), self.copies, PrintField.COPIES),
             (self.tr("&Output"), self.output, PrintField.OUTPUT),
             (self.tr("Original or cop&y"), self.copy_kind, PrintField.COPY_KIND),
+            (self.tr("Printout &language"), self.language, PrintField.LANGUAGE),
         ]
         for label, widget, field in rows:
             box = QVBoxLayout()
@@ -169,12 +186,21 @@ class DataPage(QWidget):
         self.copies.valueChanged.connect(self._on_edited)
         self.output.changed.connect(self._on_edited)
         self.copy_kind.currentIndexChanged.connect(self._on_edited)
+        self.language.currentIndexChanged.connect(self._on_edited)
 
     def load(self, data: PrintData, document: Document, notice: str) -> None:
         self._document = document
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
-        widgets = (self.method, self.has_due, self.due, self.account, self.copies, self.copy_kind)
+        widgets = (
+            self.method,
+            self.has_due,
+            self.due,
+            self.account,
+            self.copies,
+            self.copy_kind,
+            self.language,
+        )
         for widget in widgets:
             widget.blockSignals(True)
         self.method.setCurrentIndex(self.method.findData(data.method.value) if data.method else 0)
@@ -184,6 +210,7 @@ class DataPage(QWidget):
         self.account.setText(data.bank_account)
         self.copies.setValue(data.copies)
         self.copy_kind.setCurrentIndex(self.copy_kind.findData(data.copy_kind.value))
+        set_language(self.language, data.language)
         for widget in widgets:
             widget.blockSignals(False)
         self.output.set_value(data.output)
@@ -201,6 +228,7 @@ class DataPage(QWidget):
             copies=self.copies.value(),
             output=self.output.value(),
             copy_kind=CopyKind(self.copy_kind.currentData()),
+            language=Language(self.language.currentData()),
         )
 
     def field_errors(self) -> dict[PrintField, str]:

@@ -1,4 +1,4 @@
-"""Step 5: the preview of the printout, and where it goes (printer or PDF, original or copy)."""
+"""Step 5: the preview of the printout; where it goes, original or copy, and its language."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 
 from ksef_desktop.services.printdata import CopyKind, Output, PrintData
 from ksef_desktop.services.printout import Printout
+from ksef_desktop.support.language import Language
 from ksef_desktop.ui.printing.output import paint_preview
-from ksef_desktop.ui.wizard.data_page import OutputChooser
+from ksef_desktop.ui.wizard.data_page import OutputChooser, language_box, set_language
 
 
 def pdf_file_for(text: str, number: str) -> Path:
@@ -42,6 +43,8 @@ class PrintPage(QWidget):
         self.copy_kind.setObjectName("print_copy_kind")
         for kind in CopyKind:
             self.copy_kind.addItem(kind.label, kind.value)
+        # Here too: a reprint opens on this page, without the data page.
+        self.language = language_box("print_language")
         form = QFormLayout()
         out_label = QLabel(self.tr("O&utput"))
         out_label.setBuddy(self.output.output)
@@ -49,20 +52,27 @@ class PrintPage(QWidget):
         kind_label.setBuddy(self.copy_kind)
         form.addRow(out_label, self.output)
         form.addRow(kind_label, self.copy_kind)
+        language_label = QLabel(self.tr("Printout &language"))
+        language_label.setBuddy(self.language)
+        form.addRow(language_label, self.language)
         box = QVBoxLayout(self)
         box.addWidget(self.notice)
         box.addWidget(self.preview, 1)
         box.addLayout(form)
         self.preview.paintRequested.connect(self._on_preview_paint_requested)
         self.copy_kind.currentIndexChanged.connect(self._on_copy_kind_changed)
+        self.language.currentIndexChanged.connect(self._on_copy_kind_changed)
 
     def load(self, printout: Printout, data: PrintData, notice: str) -> None:
         self._printout = printout
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
-        self.copy_kind.blockSignals(True)
+        for box in (self.copy_kind, self.language):
+            box.blockSignals(True)
         self.copy_kind.setCurrentIndex(self.copy_kind.findData(data.copy_kind.value))
-        self.copy_kind.blockSignals(False)
+        set_language(self.language, data.language)
+        for box in (self.copy_kind, self.language):
+            box.blockSignals(False)
         self.output.set_value(data.output)
         self.preview.updatePreview()
 
@@ -74,7 +84,13 @@ class PrintPage(QWidget):
         if self._printout is None:
             return None
         kind = CopyKind(self.copy_kind.currentData())
-        return replace(self._printout, copy_label=kind.label, output=self.output.value())
+        return replace(
+            self._printout,
+            copy_label=kind.label,
+            copy_kind=kind,
+            output=self.output.value(),
+            language=Language(self.language.currentData()),
+        )
 
     def pdf_path(self) -> Path:
         printout = self.current()
