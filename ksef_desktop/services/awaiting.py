@@ -118,8 +118,12 @@ class AwaitingService:
         descending: bool = False,
         offset: int = 0,
         limit: int = -1,
+        matched: int | None = None,
     ) -> list[str]:
-        return self._outbox.ids(flt, sort, descending=descending, offset=offset, limit=limit)
+        """Ids in display order; ``matched`` (the filter's count, if known) saves a count."""
+        return self._outbox.ids(
+            flt, sort, descending=descending, offset=offset, limit=limit, matched=matched
+        )
 
     def rows(self, ids: Sequence[str]) -> list[AwaitingRow]:
         return self._outbox.rows(ids)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -9,7 +10,14 @@ from decimal import Decimal
 
 from ksef_desktop.domain.lifecycle import Status
 from ksef_desktop.storage.db import Database
-from ksef_desktop.storage.outbox_query import AwaitingFilter, ReasonKind, SortKey, fold, order_by
+from ksef_desktop.storage.outbox_query import (
+    AwaitingFilter,
+    ReasonKind,
+    SortKey,
+    fold,
+    page_query,
+    where_is_empty,
+)
 from ksef_desktop.storage.outbox_records import (
     Held,
     OutboxEntry,
@@ -65,6 +73,11 @@ OUTBOX_MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX outbox_attempts ON outbox (attempts);
     CREATE INDEX outbox_last_attempt ON outbox (last_attempt_at);
     CREATE INDEX outbox_next_retry ON outbox (next_retry_at)
+    """,
+    # 2: a narrow index on the folded search text, so a free-text search (and its
+    #    count) scans this index instead of every wide row of the table.
+    """
+    CREATE INDEX outbox_search ON outbox (search_text)
     """,
 )
 
@@ -146,13 +159,63 @@ class OutboxRepository:
         descending: bool = False,
         offset: int = 0,
         limit: int = -1,
+        matched: int | None = None,
     ) -> list[str]:
-        """Document ids in display order; ``limit=-1`` means every matching id."""
+        """Document ids in display order; ``limit=-1`` means every matching id.
+
+        ``matched`` (the filter's count, when the caller has it) saves counting
+        again to choose the query plan.
+        """
         flt = flt or AwaitingFilter()
-        where, params = flt.where()
-        order = order_by(sort, descending, scan=flt.searches_text)
-        sql = f"SELECT document_id FROM outbox WHERE {where} {order}"  # noqa: S608 - as above
-        rows = self._db.query(sql + " LIMIT ? OFFSET ?", [*params, limit, offset])
+        share = 1.0
+        if not flt.searches_text and not where_is_empty(flt):
+            total = self.count()
+            if limit >= 0 and matched is not None and 2 * offset > matched:
+                matched = None  # a page read from the end needs today's count, not a hint
+            matched = self.count(flt) if matched is None else matched
+            if limit >= 0 and 2 * offset > matched:
+                return self._from_the_end(flt, sort, descending, offset, limit, matched, total)
+            share = matched / total if total else 1.0
+        reach = offset + limit if limit >= 0 else math.inf
+        visits = reach / share if share else math.inf  # nothing matches: never walk
+        return self._page(flt, sort, descending, offset, limit, visits)
+
+    def _from_the_end(  # noqa: PLR0917 - one page's whole description
+        self,
+        flt: AwaitingFilter,
+        sort: SortKey,
+        descending: bool,
+        offset: int,
+        limit: int,
+        matched: int,
+        total: int,
+    ) -> list[str]:
+        """A page in the far half, read as a near page of the reversed order.
+
+        The order is total (ties by rowid) and NULLs sort first ascending and last
+        descending, so the reversed order is exactly the same list backwards.
+        """
+        end = min(offset + limit, matched)
+        if end <= offset:
+            return []
+        back = matched - end  # rows after the page
+        reach = back + end - offset
+        share = matched / total if total else 1.0
+        ids = self._page(flt, sort, not descending, back, end - offset, reach / share)
+        return ids[::-1]
+
+    def _page(  # noqa: PLR0917 - one page's whole description
+        self,
+        flt: AwaitingFilter,
+        sort: SortKey,
+        descending: bool,
+        offset: int,
+        limit: int,
+        visits: float,
+    ) -> list[str]:
+        tail, params = page_query(flt, sort, descending, visits=visits)
+        sql = f"SELECT document_id FROM outbox {tail} LIMIT ? OFFSET ?"  # noqa: S608 - fixed clauses, bound values
+        rows = self._db.query(sql, [*params, limit, offset])
         return [str(r[0]) for r in rows]
 
     def rows(self, ids: Sequence[str]) -> list[OutboxRecord]:

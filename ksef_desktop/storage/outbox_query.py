@@ -61,28 +61,50 @@ class AwaitingFilter:
     def searches_text(self) -> bool:
         return bool(fold(self.buyer) or fold(self.text))
 
-    def where(self) -> tuple[str, list[object]]:
-        """A WHERE clause (``1`` when nothing filters) and its parameters."""
+    @property
+    def only_searches_text(self) -> bool:
+        return self.searches_text and not (
+            self.states or self.reasons or self.reason_codes or self.date_from or self.date_to
+        )
+
+    def where(
+        self, *, walk: str | None = None, text_by_rowid: bool = False
+    ) -> tuple[str, list[object]]:
+        """A WHERE clause (``1`` when nothing filters) and its parameters.
+
+        ``walk`` names the sort column whose index the page query walks: the other
+        columns get a unary ``+`` so SQLite tests them row by row instead of
+        choosing their index. ``text_by_rowid`` turns each substring search into a
+        rowid set read from the narrow index on the searched column (a scan of
+        that index instead of the wide table).
+        """
         clauses: list[str] = []
         params: list[object] = []
+
+        def col(column: str) -> str:
+            return f"+{column}" if walk is not None and column != walk else column
+
         for column, values in (
             ("state", sorted(s.value for s in self.states)),
             ("reason_kind", sorted(r.value for r in self.reasons)),
             ("reason_code", sorted(self.reason_codes)),
         ):
             if values:
-                clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+                clauses.append(f"{col(column)} IN ({','.join('?' * len(values))})")
                 params += values
         if self.date_from is not None:
-            clauses.append("issue_date >= ?")
+            clauses.append(f"{col('issue_date')} >= ?")
             params.append(self.date_from.isoformat())
         if self.date_to is not None:
-            clauses.append("issue_date <= ?")
+            clauses.append(f"{col('issue_date')} <= ?")
             params.append(self.date_to.isoformat())
         for column, text in (("buyer_key", self.buyer), ("search_text", self.text)):
             needle = fold(text)
             if needle:
-                clauses.append(f"{column} LIKE ? ESCAPE '\\'")
+                like = f"{column} LIKE ? ESCAPE '\\'"
+                if text_by_rowid:
+                    like = f"rowid IN (SELECT rowid FROM outbox WHERE {like})"  # noqa: S608
+                clauses.append(like)
                 params.append(f"%{_escape_like(needle)}%")
         return (" AND ".join(clauses) or "1"), params
 
@@ -97,13 +119,49 @@ def _escape_like(text: str) -> str:
 
 
 def order_by(sort: SortKey, descending: bool, *, scan: bool = False) -> str:
-    """The ORDER BY of a page; ``scan`` when the filter has a substring search.
+    """The ORDER BY of a page; ``scan`` turns the sort column's index off.
 
-    Normally SQLite walks the sort column's index and stops after one page. A
-    ``LIKE '%...%'`` cannot use an index and SQLite cannot guess how few rows it
-    matches: walking the index would then visit every row in random order, so
-    ``+column`` turns the index off and one sequential scan feeds a top-N sort.
+    Walking the sort column's index stops after one page, but only pays when the
+    filter lets through a good share of the rows it visits (see ``page_query``);
+    otherwise ``+column`` makes SQLite read the matches (by the filter's index or
+    one sequential scan) and sort just those.
     """
     direction = "DESC" if descending else "ASC"
     plus = "+" if scan else ""
     return f"ORDER BY {plus}{SORT_COLUMNS[sort]} {direction}, rowid {direction}"
+
+
+#: Walking the sort index is chosen while it should visit at most this many rows
+#: to fill the asked page; past that, reading the matches and sorting them is cheaper.
+WALK_BUDGET = 3000
+NULLABLE_SORTS = frozenset({SortKey.LAST_ATTEMPT, SortKey.NEXT_RETRY})
+
+
+def page_query(
+    flt: AwaitingFilter, sort: SortKey, descending: bool, *, visits: float
+) -> tuple[str, list[object]]:
+    """``WHERE ... ORDER BY ...`` for one page of ids.
+
+    ``visits`` estimates how many rows walking the sort index would visit to
+    reach the end of the page (offset + limit divided by the share of rows the
+    filter keeps). SQLite has no statistics about our data, so the plan is
+    chosen here: walk the sort index when that is few rows, else read the
+    matches through their own index and sort them. A substring search reads its
+    matches from the narrow index on the searched column. Every plan returns
+    the same rows in the same order.
+    """
+    if flt.searches_text:
+        where, params = flt.where(text_by_rowid=flt.only_searches_text)
+        return f"WHERE {where} {order_by(sort, descending, scan=True)}", params
+    # Ascending, SQLite puts NULLs first: the walk would visit every row without a
+    # retry (mostly rows the filter drops) before the first match.
+    nulls_first = sort in NULLABLE_SORTS and not descending
+    if where_is_empty(flt) or (visits <= WALK_BUDGET and not nulls_first):
+        where, params = flt.where(walk=SORT_COLUMNS[sort])
+        return f"WHERE {where} {order_by(sort, descending)}", params
+    where, params = flt.where()
+    return f"WHERE {where} {order_by(sort, descending, scan=True)}", params
+
+
+def where_is_empty(flt: AwaitingFilter) -> bool:
+    return flt.where()[0] == "1"

@@ -35,10 +35,29 @@ class HelpWindow(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        # ALL is grouped by window; the window is named once per group and the groups
+        # alternate their background so the eye finds where one window's keys end.
+        shade = self.palette().alternateBase()
+        group = -1
+        previous = ""
         for row, shortcut in enumerate(shortcuts.ALL):
-            for column, text in enumerate(shortcuts.describe(shortcut)):
+            key, where, action = shortcuts.describe(shortcut)
+            if shortcut.where != previous:
+                group += 1
+                previous = shortcut.where
+                shown_where = where
+            else:
+                shown_where = ""
+            for column, text in enumerate((key, shown_where, action)):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                item.setToolTip(f"{where}: {action}")
+                if group % 2:
+                    item.setBackground(shade)
+                if column == 1:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
                 self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -53,11 +72,11 @@ class HelpWindow(QDialog):
         layout.addWidget(buttons)
         self.table.setCurrentCell(-1, -1)
         self.table.setWordWrap(False)
-        # Tall enough for every row: the list is short and should read without scrolling.
+        # The list is long: show a good part of it and let the table scroll.
         rows = self.table.verticalHeader()
         self.table.setMinimumHeight(
-            rows.defaultSectionSize() * self.table.rowCount()
+            rows.defaultSectionSize() * min(18, self.table.rowCount())
             + self.table.horizontalHeader().sizeHint().height()
             + 2 * self.table.frameWidth()
         )
-        self.resize(760, self.sizeHint().height())
+        self.resize(940, self.sizeHint().height())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ksef_desktop.support.paths import AppDirs
 from ksef_desktop.ui import shortcuts
 from ksef_desktop.ui.common.errors import show_error
 from ksef_desktop.ui.common.tasks import Task, TaskRunner
@@ -30,6 +31,7 @@ if TYPE_CHECKING:  # the service stack loads in the background while the window 
     from ksef_desktop.ui.awaiting.window import AwaitingWindow
     from ksef_desktop.ui.customers import CustomerListWindow
     from ksef_desktop.ui.help import HelpWindow
+    from ksef_desktop.ui.language_dialog import LanguageDialog
     from ksef_desktop.ui.parameters import ParametersWindow
     from ksef_desktop.ui.register import RegisterWindow
     from ksef_desktop.ui.register.wiring import RegisterWiring
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._services: Services | None = None
         self._runner = runner
+        self._settings_file = settings_file
         self._settings = (
             QSettings(str(settings_file), QSettings.Format.IniFormat) if settings_file else None
         )
@@ -182,6 +185,13 @@ class MainWindow(QMainWindow):
         help_menu.setObjectName("menuHelp")
         self.help_action = self._action(
             help_menu, self.tr("&Keyboard shortcuts"), "actionHelp", shortcuts.HELP, self.open_help
+        )
+        self._action(
+            help_menu,
+            self.tr("&Language…"),
+            "actionLanguage",
+            shortcuts.LANGUAGE,
+            self.open_language,
         )
         self.refresh_action = self._action(
             help_menu,
@@ -407,6 +417,19 @@ class MainWindow(QMainWindow):
         viewer.open_file(Path(name))
         viewer.show()
         return viewer
+
+    @Slot()
+    def open_language(self) -> LanguageDialog:
+        """The interface language (from the next start) and the printouts' language."""
+        from ksef_desktop.ui.language_dialog import LanguageDialog  # noqa: PLC0415 - startup
+
+        config_dir = (
+            self._settings_file.parent if self._settings_file else AppDirs.default().config
+        )
+        dialog = LanguageDialog(config_dir, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     @Slot()
     def open_help(self) -> HelpWindow:

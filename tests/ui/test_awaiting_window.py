@@ -22,7 +22,7 @@ from ksef_desktop.services.cancel import CancelToken, Progress
 from ksef_desktop.services.connection import ConnectionService, default_client_factory
 from ksef_desktop.services.delivery import DeliveryReport
 from ksef_desktop.storage.documents import DocumentRepository, DocumentRow
-from ksef_desktop.storage.outbox_query import ReasonKind, SortKey
+from ksef_desktop.storage.outbox_query import AwaitingFilter, ReasonKind, SortKey
 from ksef_desktop.storage.outbox_records import Held, OutboxEntry, Reason
 from ksef_desktop.ui.awaiting.actions import FileDialogs, UpoDialog
 from ksef_desktop.ui.awaiting.autoretry import RetryDriver
@@ -497,6 +497,26 @@ def test_far_rows_are_read_by_page_and_a_selection_resolves_in_sql(
     with pytest.raises(StaleSelectionError):
         stale()
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_a_search_counts_its_matches_whether_or_not_they_fit_one_page(
+    qtbot: QtBot, desk: Desk, open_window: OpenWindow
+) -> None:
+    _seed(desk, 350)
+    window = open_window()
+    window.table.scrollToBottom()  # a far row of the whole list ...
+    # "kontrahent 1" matches 8 of the 17 buyers (more than a page); "kontrahent 16"
+    # matches one (less than a page, so the first page alone gives the count).
+    for needle in ("KONTRAHENT 1", "kontrahent 16"):
+        window.filters.clear()
+        window.filters.buyer.setText(needle)
+        expected = desk.service.ids(window.filters.current(), SortKey.ISSUE_DATE, descending=True)
+        assert expected
+        _shows(qtbot, window, len(expected))
+        qtbot.waitUntil(lambda: window.model.record(0) is not None)
+        assert window.model.document_id(0) == expected[0]
+        assert window.table.rowAt(0) == 0  # ... and a new filter's list starts at its top
+    assert window.model.rowCount() < 100 < desk.service.count(AwaitingFilter(buyer="kontrahent 1"))
 
 
 def test_the_list_follows_changes_made_elsewhere_and_keeps_the_selection(

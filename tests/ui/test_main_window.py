@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ksef_desktop.app import Session
@@ -14,11 +16,13 @@ from ksef_desktop.contract.mapping import from_document
 from ksef_desktop.domain.errors import TransportError
 from ksef_desktop.services.parameters import KsefParameters
 from ksef_desktop.services.status import WsProbe, WsState
+from ksef_desktop.support.language import Language, chosen_interface_language, printout_language
 from ksef_desktop.ui import shortcuts
 from ksef_desktop.ui.common.errors import show_crash, show_error
 from ksef_desktop.ui.common.msgbox import Confirmation
 from ksef_desktop.ui.common.tasks import TaskRunner
 from ksef_desktop.ui.help import HelpWindow
+from ksef_desktop.ui.language_dialog import LanguageDialog
 from ksef_desktop.ui.main_window import MainWindow
 from tests.helpers import factories
 from tests.helpers.desktop_chain import GOOD_NIP, Chain, closed_port_url
@@ -214,3 +218,22 @@ def test_the_real_confirmation_does_not_block_and_reports_the_answer(qtbot: QtBo
     with qtbot.waitSignal(box.finished):
         yes.click()
     assert answers == [True]
+
+
+def test_the_language_dialog_opens_from_the_help_menu_and_saves_beside_the_window_settings(
+    qtbot: QtBot, session: Session, runner: TaskRunner, tmp_path: Path
+) -> None:
+    window = MainWindow(session.services, runner, settings_file=tmp_path / "window.ini")
+    qtbot.addWidget(window)
+    window.show()
+    [action] = [a for a in window.findChildren(QAction) if a.objectName() == "actionLanguage"]
+    assert action.shortcut() == shortcuts.LANGUAGE.sequence
+    action.trigger()
+    dialog = window.findChild(LanguageDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.is_busy)  # read on the runner
+    dialog.set_choice((Language.PL, Language.EN))
+    with qtbot.waitSignal(dialog.languages_saved):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert chosen_interface_language(tmp_path) is Language.PL
+    assert printout_language(tmp_path) is Language.EN

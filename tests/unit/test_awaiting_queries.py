@@ -14,7 +14,13 @@ from ksef_desktop.domain.errors import ConfigurationError
 from ksef_desktop.domain.lifecycle import Status
 from ksef_desktop.storage.db import Database
 from ksef_desktop.storage.outbox import OUTBOX_MIGRATIONS, PART, OutboxRepository
-from ksef_desktop.storage.outbox_query import AwaitingFilter, ReasonKind, SortKey, order_by
+from ksef_desktop.storage.outbox_query import (
+    AwaitingFilter,
+    ReasonKind,
+    SortKey,
+    order_by,
+    page_query,
+)
 from ksef_desktop.storage.outbox_records import OutboxEntry, OutboxRecord, Reason
 from ksef_desktop.storage.parts import migrate_part, part_version
 
@@ -179,6 +185,84 @@ def test_listing_queries_use_the_indexes(outbox: OutboxRepository) -> None:
         )
         assert index in plan
         assert "TEMP B-TREE" not in plan  # walks the index, no sort of every row
+
+
+PLAN_FILTERS = [
+    AwaitingFilter(states=frozenset({Status.REJECTED})),
+    AwaitingFilter(states=frozenset({Status.AWAITING, Status.SENT})),
+    AwaitingFilter(reasons=frozenset({ReasonKind.TRANSIENT})),
+    AwaitingFilter(reason_codes=frozenset({"ksef-440"})),
+    AwaitingFilter(date_from=date(2026, 3, 1), date_to=date(2026, 8, 31)),
+    AwaitingFilter(states=frozenset({Status.AWAITING}), date_from=date(2026, 4, 1)),
+    AwaitingFilter(buyer="ŁÓDZKIE"),
+    AwaitingFilter(text="fv/"),
+    AwaitingFilter(states=frozenset({Status.AWAITING}), buyer="nowak"),
+]
+
+
+def _page(
+    outbox: OutboxRepository,
+    flt: AwaitingFilter,
+    sort: SortKey,
+    desc: bool,
+    *,
+    share: float,
+    offset: int,
+) -> list[str]:
+    tail, params = page_query(flt, sort, desc, visits=(offset + 20) / share)
+    sql = f"SELECT document_id FROM outbox {tail} LIMIT 20 OFFSET ?"  # noqa: S608 - test SQL
+    return [str(r[0]) for r in outbox._db.query(sql, [*params, offset])]
+
+
+@pytest.mark.parametrize("flt", PLAN_FILTERS, ids=lambda f: repr(f)[15:60])
+def test_every_query_plan_returns_the_same_pages(
+    outbox: OutboxRepository, flt: AwaitingFilter
+) -> None:
+    _seed(outbox, 150)
+    for sort in SortKey:
+        for desc in (False, True):
+            every = outbox.ids(flt, sort, descending=desc)
+            assert every, (flt, sort)
+            for offset in (0, 20, len(every) - 5):
+                walked = _page(outbox, flt, sort, desc, share=1.0, offset=offset)
+                sorted_ = _page(outbox, flt, sort, desc, share=1e-9, offset=offset)
+                assert walked == sorted_ == every[offset : offset + 20], (flt, sort, desc)
+                assert outbox.ids(flt, sort, descending=desc, offset=offset, limit=20) == walked
+
+
+def _plan(outbox: OutboxRepository, tail: str, params: list[object]) -> str:
+    sql = f"EXPLAIN QUERY PLAN SELECT document_id FROM outbox {tail} LIMIT 100"  # noqa: S608
+    return " ".join(str(r[3]) for r in outbox._db.query(sql, params))
+
+
+def test_the_plan_follows_how_much_the_filter_keeps(outbox: OutboxRepository) -> None:
+    _seed(outbox, 50)
+    rejected = AwaitingFilter(states=frozenset({Status.REJECTED}))
+    # Most rows match: walk the sort index and stop after the page, no sort of every match.
+    broad = _plan(outbox, *page_query(rejected, SortKey.ISSUE_DATE, True, visits=250))
+    assert "outbox_issue_date" in broad
+    assert "TEMP B-TREE" not in broad
+    # Few rows match: read them by the filter's index and sort only those.
+    narrow = _plan(outbox, *page_query(rejected, SortKey.ISSUE_DATE, True, visits=100_000))
+    assert "outbox_state" in narrow
+    # A substring search scans the narrow index on the folded text, not the table.
+    search = page_query(AwaitingFilter(text="0421"), SortKey.NUMBER, False, visits=100)
+    text = _plan(outbox, *search)
+    assert "COVERING INDEX outbox_search" in text
+
+
+def test_an_outbox_from_the_first_schema_gains_the_search_index(tmp_path: Path) -> None:
+    db = Database(tmp_path / "store.sqlite3")
+    try:
+        migrate_part(db, PART, OUTBOX_MIGRATIONS[:1])
+        outbox = OutboxRepository(db)
+        assert part_version(db, PART) == len(OUTBOX_MIGRATIONS) == 2
+        indexes = {r[0] for r in db.query("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert "outbox_search" in indexes
+        _seed(outbox, 8)
+        assert outbox.count(AwaitingFilter(text="łódzkie zakłady")) == 2
+    finally:
+        db.close()
 
 
 def test_the_outbox_part_migrates_once_and_refuses_a_newer_store(tmp_path: Path) -> None:

@@ -1661,6 +1661,7 @@ tylko przeglądarka; nic nie jest nigdzie wysyłane.</translation>
     </message>
     <message>
         <source>There is no next step here.</source>
+        <extracomment>The saved printout language (reads settings.ini: call it off the GUI thread).</extracomment>
         <translation>Nie ma tu kolejnego kroku.</translation>
     </message>
     <message>
@@ -1849,7 +1850,7 @@ tylko przeglądarka; nic nie jest nigdzie wysyłane.</translation>
     </message>
     <message>
         <source>Export FA(3) XML to</source>
-        <extracomment>The window&apos;s shortcuts (local: ui/shortcuts.py belongs to the lead).</extracomment>
+        <extracomment>The window&apos;s actions; their keys come from ui/shortcuts.py.</extracomment>
         <translation>Eksportuj XML FA(3) do</translation>
     </message>
     <message>
@@ -2277,6 +2278,11 @@ tylko przeglądarka; nic nie jest nigdzie wysyłane.</translation>
         <source>active</source>
         <translation>aktywny</translation>
     </message>
+    <message>
+        <source>The language settings could not be saved to {path}: {reason}</source>
+        <extracomment>Both choices: the interface language (None: follow the system) and the printout language.</extracomment>
+        <translation>Nie udało się zapisać ustawień języka w pliku {path}: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>ApprovePage</name>
@@ -2544,6 +2550,10 @@ tylko przeglądarka; nic nie jest nigdzie wysyłane.</translation>
     <message>
         <source>Original or cop&amp;y</source>
         <translation>Oryginał czy &amp;kopia</translation>
+    </message>
+    <message>
+        <source>Printout &amp;language</source>
+        <translation>&amp;Język wydruku</translation>
     </message>
 </context>
 <context>
@@ -2984,6 +2994,29 @@ Otworzyć go ponownie?</translation>
     </message>
 </context>
 <context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Jak w systemie</translation>
+    </message>
+    <message>
+        <source>&amp;Interface language:</source>
+        <translation>Język &amp;interfejsu:</translation>
+    </message>
+    <message>
+        <source>&amp;Printout language:</source>
+        <translation>Język &amp;wydruku:</translation>
+    </message>
+    <message>
+        <source>The interface language takes effect the next time the program starts. New printouts use the printout language; the print wizard lets you change it for one printout.</source>
+        <translation>Język interfejsu zostanie zastosowany przy następnym uruchomieniu programu. Nowe wydruki używają języka wydruku; w kreatorze drukowania można go zmienić dla pojedynczego wydruku.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ksef-desktop — cairo.ERP KSeF</source>
@@ -3060,6 +3093,10 @@ Otworzyć go ponownie?</translation>
     <message>
         <source>&amp;Open an FA(3) file in the structure viewer…</source>
         <translation>&amp;Otwórz plik FA(3) w przeglądarce struktury…</translation>
+    </message>
+    <message>
+        <source>&amp;Language…</source>
+        <translation>&amp;Język…</translation>
     </message>
     <message>
         <source>SALES</source>
@@ -3342,6 +3379,10 @@ Wygenerować nowy kod autoryzacyjny?</translation>
         <source>Original or cop&amp;y</source>
         <translation>Oryginał czy &amp;kopia</translation>
     </message>
+    <message>
+        <source>Printout &amp;language</source>
+        <translation>&amp;Język wydruku</translation>
+    </message>
 </context>
 <context>
     <name>PrintWizardDialog</name>
@@ -3525,7 +3566,6 @@ Wygenerować nowy kod autoryzacyjny?</translation>
     <name>RegisterWindow</name>
     <message>
         <source>ERP &gt; SALES &gt; INVOICES / RECEIPTS</source>
-        <extracomment>Window-level keys (the table handles Ins, Enter, Del and TAB itself).</extracomment>
         <translation>ERP &gt; SPRZEDAŻ &gt; FAKTURY / PARAGONY</translation>
     </message>
     <message>
@@ -3846,6 +3886,10 @@ Otworzyć go ponownie jako wersję roboczą do poprawienia? Zachowa swój numer;
         <translation>Przejdź do drzewa nawigacji (strzałki przesuwają, Enter otwiera)</translation>
     </message>
     <message>
+        <source>Language of the interface and printouts</source>
+        <translation>Język interfejsu i wydruków</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Zakończ</translation>
     </message>
@@ -3878,12 +3922,176 @@ Otworzyć go ponownie jako wersję roboczą do poprawienia? Zachowa swój numer;
         <translation>Anuluj (pyta przed odrzuceniem niezapisanych zmian)</translation>
     </message>
     <message>
+        <source>New document</source>
+        <translation>Nowy dokument</translation>
+    </message>
+    <message>
+        <source>Open the selected document</source>
+        <translation>Otwórz wybrany dokument</translation>
+    </message>
+    <message>
+        <source>Delete the selected draft</source>
+        <translation>Usuń wybraną wersję roboczą</translation>
+    </message>
+    <message>
+        <source>Print wizard for the selected document (in the list)</source>
+        <translation>Kreator wydruku wybranego dokumentu (na liście)</translation>
+    </message>
+    <message>
+        <source>Import documents from JSON</source>
+        <translation>Importuj dokumenty z JSON</translation>
+    </message>
+    <message>
+        <source>Read the list again</source>
+        <translation>Odczytaj listę ponownie</translation>
+    </message>
+    <message>
+        <source>Move to the search field</source>
+        <translation>Przejdź do pola wyszukiwania</translation>
+    </message>
+    <message>
+        <source>Reopen a rejected document for editing</source>
+        <translation>Otwórz odrzucony dokument ponownie do edycji</translation>
+    </message>
+    <message>
+        <source>Clear the search being typed, otherwise close the window</source>
+        <translation>Wyczyść wpisywane wyszukiwanie albo zamknij okno</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Nowy kontrahent</translation>
+    </message>
+    <message>
+        <source>Save the customer</source>
+        <translation>Zapisz kontrahenta</translation>
+    </message>
+    <message>
+        <source>Choose the customer (when picking a buyer), otherwise edit it</source>
+        <translation>Wybierz kontrahenta (przy wyborze nabywcy) albo go edytuj</translation>
+    </message>
+    <message>
+        <source>Delete the selected customer</source>
+        <translation>Usuń wybranego kontrahenta</translation>
+    </message>
+    <message>
+        <source>Close (or cancel picking)</source>
+        <translation>Zamknij (lub anuluj wybór)</translation>
+    </message>
+    <message>
+        <source>Save the draft</source>
+        <translation>Zapisz wersję roboczą</translation>
+    </message>
+    <message>
+        <source>Pick the buyer from CUSTOMERS</source>
+        <translation>Wybierz nabywcę z KONTRAHENTÓW</translation>
+    </message>
+    <message>
+        <source>Undo a change to the lines</source>
+        <translation>Cofnij zmianę pozycji</translation>
+    </message>
+    <message>
+        <source>Redo a change to the lines</source>
+        <translation>Ponów zmianę pozycji</translation>
+    </message>
+    <message>
+        <source>Add a line (in the lines table)</source>
+        <translation>Dodaj pozycję (w tabeli pozycji)</translation>
+    </message>
+    <message>
+        <source>Remove the line (in the lines table)</source>
+        <translation>Usuń pozycję (w tabeli pozycji)</translation>
+    </message>
+    <message>
+        <source>Move the line up</source>
+        <translation>Przesuń pozycję w górę</translation>
+    </message>
+    <message>
+        <source>Move the line down</source>
+        <translation>Przesuń pozycję w dół</translation>
+    </message>
+    <message>
+        <source>Edit the cell (in the lines table)</source>
+        <translation>Edytuj komórkę (w tabeli pozycji)</translation>
+    </message>
+    <message>
+        <source>Close (asks before discarding unsaved changes)</source>
+        <translation>Zamknij (pyta przed odrzuceniem niezapisanych zmian)</translation>
+    </message>
+    <message>
+        <source>Next step (the highlighted button; Alt + underlined letter)</source>
+        <translation>Następny krok (wyróżniony przycisk; Alt + podkreślona litera)</translation>
+    </message>
+    <message>
+        <source>Cancel (or stop waiting for KSeF)</source>
+        <translation>Anuluj (lub przestań czekać na KSeF)</translation>
+    </message>
+    <message>
+        <source>Resend the selected documents</source>
+        <translation>Wyślij ponownie wybrane dokumenty</translation>
+    </message>
+    <message>
+        <source>Resend every document that matches the filter</source>
+        <translation>Wyślij ponownie wszystkie dokumenty spełniające filtr</translation>
+    </message>
+    <message>
+        <source>Show the FA(3) structure</source>
+        <translation>Pokaż strukturę FA(3)</translation>
+    </message>
+    <message>
+        <source>Show the UPO</source>
+        <translation>Pokaż UPO</translation>
+    </message>
+    <message>
+        <source>Export the FA(3) XML</source>
+        <translation>Eksportuj XML FA(3)</translation>
+    </message>
+    <message>
+        <source>Cancel the running operation</source>
+        <translation>Anuluj trwającą operację</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Znajdź</translation>
+    </message>
+    <message>
+        <source>Find the next match</source>
+        <translation>Znajdź następne wystąpienie</translation>
+    </message>
+    <message>
+        <source>Find the previous match</source>
+        <translation>Znajdź poprzednie wystąpienie</translation>
+    </message>
+    <message>
+        <source>Copy the path of the selected element</source>
+        <translation>Kopiuj ścieżkę wybranego elementu</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+    <message>
         <source>Main window</source>
         <translation>Okno główne</translation>
     </message>
     <message>
         <source>KSEF &gt; PARAMETERS</source>
         <translation>KSEF &gt; PARAMETRY</translation>
+    </message>
+    <message>
+        <source>CUSTOMERS</source>
+        <translation>KONTRAHENCI</translation>
+    </message>
+    <message>
+        <source>Document editor</source>
+        <translation>Edytor dokumentu</translation>
+    </message>
+    <message>
+        <source>Print wizard</source>
+        <translation>Kreator wydruku</translation>
+    </message>
+    <message>
+        <source>FA(3) structure viewer</source>
+        <translation>Podgląd struktury FA(3)</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ksef_desktop.ui import shortcuts
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AwaitingActions", text)
@@ -25,34 +27,50 @@ def _tr(text: str) -> str:
 class ActionSpec:
     name: str  # objectName of the toolbar button; the QAction gets name + "Action"
     text: str
-    key: str  # QKeySequence portable text; listed in the report for ui/shortcuts.py
+    shortcut: shortcuts.Shortcut  # from the one table the F1 help lists
     tip: str
 
 
-#: The window's shortcuts (local: ui/shortcuts.py belongs to the lead).
+#: The window's actions; their keys come from ui/shortcuts.py.
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(
-        "resendSelected", "&Resend selected", "Ctrl+R", "Send the selected documents again"
+        "resendSelected",
+        "&Resend selected",
+        shortcuts.AWAITING_RESEND,
+        "Send the selected documents again",
     ),
     ActionSpec(
         "resendAll",
         "Resend &all matching",
-        "Ctrl+Shift+R",
+        shortcuts.AWAITING_RESEND_ALL,
         "Send again every document that matches the filter",
     ),
-    ActionSpec("showStructure", "Show s&tructure", "F3", "Open the FA(3) structure viewer"),
-    ActionSpec("showUpo", "Show &UPO", "Ctrl+U", "The UPO of a document KSeF accepted meanwhile"),
-    ActionSpec("exportXml", "&Export XML…", "Ctrl+E", "Save the FA(3) XML of the selection"),
+    ActionSpec(
+        "showStructure",
+        "Show s&tructure",
+        shortcuts.AWAITING_STRUCTURE,
+        "Open the FA(3) structure viewer",
+    ),
+    ActionSpec(
+        "showUpo",
+        "Show &UPO",
+        shortcuts.AWAITING_UPO,
+        "The UPO of a document KSeF accepted meanwhile",
+    ),
+    ActionSpec(
+        "exportXml",
+        "&Export XML…",
+        shortcuts.AWAITING_EXPORT,
+        "Save the FA(3) XML of the selection",
+    ),
     ActionSpec(
         "reopen",
         "Re&open for editing",
-        "Ctrl+Shift+O",
+        shortcuts.AWAITING_REOPEN,
         "Take a document KSeF rejected back for correction",
     ),
-    ActionSpec("refreshList", "Re&fresh", "F5", "Read the list again"),
+    ActionSpec("refreshList", "Re&fresh", shortcuts.AWAITING_REFRESH, "Read the list again"),
 )
-FOCUS_SEARCH_KEY = "Ctrl+F"
-CANCEL_KEY = "Esc"
 
 
 def make_actions(parent: QWidget) -> dict[str, QAction]:
@@ -60,10 +78,10 @@ def make_actions(parent: QWidget) -> dict[str, QAction]:
     for spec in SPECS:
         action = QAction(_tr(spec.text), parent)
         action.setObjectName(f"{spec.name}Action")
-        action.setShortcut(QKeySequence(spec.key))
+        action.setShortcut(spec.shortcut.sequence)
         # The window may be a tab of the main window: its keys work only inside it.
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shown = QKeySequence(spec.key).toString(QKeySequence.SequenceFormat.NativeText)
+        shown = spec.shortcut.sequence.toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{_tr(spec.tip)} ({shown})")
         parent.addAction(action)
         actions[spec.name] = action

@@ -185,13 +185,22 @@ class AwaitingModel(QAbstractTableModel):
 
         def load(_cancel: CancelToken, _progress: Progress) -> Loaded:
             version = service.changes.version
-            count = service.count(flt)
             pages = {}
+            if flt.searches_text:
+                # A search scans the searched text once per query and usually matches
+                # few documents: read the first page (and one id more) first; only
+                # when it is full does the count need a second scan.
+                first = service.ids(flt, sort, descending=descending, limit=PAGE + 1)
+                count = len(first) if len(first) <= PAGE else service.count(flt)
+                pages[0] = (first[:PAGE], shown(service.rows(first[:PAGE])))
+            else:
+                count = service.count(flt)  # by an index: also tells ids() its plan
             for page in wanted:
-                if page * PAGE < max(count, 1):
+                if page not in pages and page * PAGE < max(count, 1):
                     ids = service.ids(
-                        flt, sort, descending=descending, offset=page * PAGE, limit=PAGE
-                    )
+                        flt, sort, descending=descending, offset=page * PAGE, limit=PAGE,
+                        matched=count,
+                    )  # fmt: skip
                     pages[page] = (ids, shown(service.rows(ids)))
             total = count if flt == AwaitingFilter() else service.total()
             return Loaded(generation, version, total, count, pages)
@@ -305,12 +314,15 @@ class AwaitingModel(QAbstractTableModel):
         generation = self._generation
         start = page * PAGE
         known = self._ids[start : start + PAGE]
+        matched = len(self._ids)
         flt, sort, descending = self._filter, self._sort, self._descending
         service = self._service
 
         def read(_cancel: CancelToken, _progress: Progress) -> tuple[list[str], dict[str, Shown]]:
             if None in known:
-                ids = service.ids(flt, sort, descending=descending, offset=start, limit=PAGE)
+                ids = service.ids(
+                    flt, sort, descending=descending, offset=start, limit=PAGE, matched=matched
+                )
             else:
                 ids = [d for d in known if d is not None]
             return ids, shown(service.rows(ids))

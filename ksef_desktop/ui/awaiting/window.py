@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,9 +29,8 @@ from ksef_desktop.services.awaiting import AwaitingRow, ReasonKind, Selection
 from ksef_desktop.services.bundle import Services
 from ksef_desktop.services.cancel import CancelToken, Progress
 from ksef_desktop.services.delivery import DeliveryReport
+from ksef_desktop.ui import shortcuts
 from ksef_desktop.ui.awaiting.actions import (
-    CANCEL_KEY,
-    FOCUS_SEARCH_KEY,
     SPECS,
     FileDialogs,
     make_actions,
@@ -96,6 +95,7 @@ class AwaitingWindow(QWidget):
         self._tasks: list[Task[Any]] = []
         self._long: CancelToken | None = None
         self._restore: tuple[list[str], str | None, str | None] | None = None
+        self._to_top = False  # the next answer is for a new filter: show its first rows
         self.setObjectName("awaitingWindow")
         self.setWindowTitle(self.tr("KSEF > AWAITING DOCUMENTS"))
         self.model = AwaitingModel(self._service, runner, self)
@@ -226,10 +226,10 @@ class AwaitingWindow(QWidget):
         self.driver.ticked.connect(self._on_driver_ticked)
         self.driver.wakeup_planned.connect(self._on_driver_wakeup_planned)
         for key, slot in (
-            (FOCUS_SEARCH_KEY, self._focus_search),
-            (CANCEL_KEY, self._on_cancel_clicked),
+            (shortcuts.AWAITING_SEARCH, self._focus_search),
+            (shortcuts.AWAITING_CANCEL, self._on_cancel_clicked),
         ):
-            shortcut = QShortcut(QKeySequence(key), self, slot)
+            shortcut = QShortcut(key.sequence, self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # --- the list ----------------------------------------------------------------
@@ -264,6 +264,7 @@ class AwaitingWindow(QWidget):
     @Slot(object)
     def _on_filters_filter_changed(self, flt: object) -> None:
         self._restore = None  # another list: nothing to keep
+        self._to_top = True
         self.model.set_filter(flt)  # type: ignore[arg-type]
 
     @Slot()
@@ -278,6 +279,11 @@ class AwaitingWindow(QWidget):
         restore, self._restore = self._restore, None
         if restore is not None:
             self._restore_view(*restore)
+        elif self._to_top:
+            # Another filter is another list: it starts at its top (whose page came
+            # with the count), not at a far row left over from the previous list.
+            self.table.scrollToTop()
+        self._to_top = False
         self._update_actions()
         self.list_refreshed.emit()
 

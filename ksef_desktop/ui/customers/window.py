@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ksef_desktop.domain.errors import InvalidValueError
 from ksef_desktop.services.bundle import Services
 from ksef_desktop.services.customers import CustomerInput, CustomerRecord
+from ksef_desktop.ui import shortcuts
 from ksef_desktop.ui.common.errors import show_error
 from ksef_desktop.ui.common.msgbox import Confirmation
 from ksef_desktop.ui.common.tasks import Task, TaskRunner
@@ -37,9 +38,6 @@ from ksef_desktop.ui.customers.model import CustomerModel
 
 SEARCH_DELAY_MS = 250
 SEARCH_LIMIT = 500
-SAVE_KEY = "Ctrl+S"
-NEW_KEY = "Ins"
-SEARCH_KEY = "Ctrl+F"
 
 
 class _CustomerTable(QTableView):
@@ -49,10 +47,10 @@ class _CustomerTable(QTableView):
     delete_pressed = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if shortcuts.matches(event, shortcuts.CUSTOMERS_CHOOSE):
             self.enter_pressed.emit()
             event.accept()
-        elif event.key() == Qt.Key.Key_Delete:
+        elif shortcuts.matches(event, shortcuts.CUSTOMERS_DELETE):
             self.delete_pressed.emit()
             event.accept()
         else:
@@ -194,11 +192,11 @@ class CustomerListWindow(QDialog):
         self.buttons.rejected.connect(self.reject)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key, slot in (
-            (NEW_KEY, self.new_customer),
-            (SAVE_KEY, self.save),
-            (SEARCH_KEY, self.search.setFocus),
+            (shortcuts.CUSTOMERS_NEW, self.new_customer),
+            (shortcuts.CUSTOMERS_SAVE, self.save),
+            (shortcuts.CUSTOMERS_SEARCH, self.search.setFocus),
         ):
-            QShortcut(QKeySequence(key), self, slot).setContext(context)
+            QShortcut(key.sequence, self, slot).setContext(context)
 
     # --- the list ----------------------------------------------------------------------
 

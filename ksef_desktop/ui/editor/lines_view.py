@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ksef_desktop.domain.vat import VatRate
+from ksef_desktop.ui import shortcuts
 from ksef_desktop.ui.editor.lines_model import NAME, RATE, LinesModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -81,24 +82,24 @@ class LinesTable(QTableView):
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        key, mods = event.key(), event.modifiers()
         editing = self.state() == QAbstractItemView.State.EditingState
         if editing or self._model.read_only:
             super().keyPressEvent(event)
             return
         row = self.currentIndex().row()
-        if key == Qt.Key.Key_Insert:
+        if shortcuts.matches(event, shortcuts.EDITOR_ADD_LINE):
             self.add_line()
-        elif key == Qt.Key.Key_Delete and row >= 0:
+        elif shortcuts.matches(event, shortcuts.EDITOR_REMOVE_LINE) and row >= 0:
             self._model.remove_line(row)
             if self._model.rowCount():
                 self._select(min(row, self._model.rowCount() - 1), self.currentIndex().column())
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.edit(self.currentIndex())
         elif (
-            key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and mods & Qt.KeyboardModifier.ControlModifier
+            shortcuts.matches(event, shortcuts.EDITOR_EDIT_CELL) and self.currentIndex().isValid()
         ):
-            target = row - 1 if key == Qt.Key.Key_Up else row + 1
+            self.edit(self.currentIndex())
+        elif shortcuts.matches(event, shortcuts.EDITOR_LINE_UP, shortcuts.EDITOR_LINE_DOWN):
+            up = shortcuts.matches(event, shortcuts.EDITOR_LINE_UP)
+            target = row - 1 if up else row + 1
             if 0 <= target < self._model.rowCount():
                 self._model.move_line(row, target)
                 self._select(target, self.currentIndex().column())

@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -25,6 +25,7 @@ from ksef_desktop.domain.lifecycle import Status
 from ksef_desktop.domain.totals import recalculate
 from ksef_desktop.services.bundle import Services
 from ksef_desktop.services.customers import CustomerRecord
+from ksef_desktop.ui import shortcuts
 from ksef_desktop.ui.common.errors import show_error
 from ksef_desktop.ui.common.msgbox import Confirmation
 from ksef_desktop.ui.common.tasks import Task, TaskRunner
@@ -38,9 +39,6 @@ from ksef_desktop.ui.editor.payment import PaymentForm
 from ksef_desktop.ui.editor.picker import open_picker
 from ksef_desktop.ui.editor.totals import TotalsPanel
 
-SAVE_KEY = "Ctrl+S"
-PICK_KEY = "F4"
-REDO_KEY = "Ctrl+Y"
 _ERROR = "color: #b00020; font-weight: bold;"
 _INFO = "color: #1b7f3b;"
 
@@ -197,15 +195,15 @@ class DocumentEditor(QDialog):
         stack.canRedoChanged.connect(self._on_form_edited)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence(SAVE_KEY), self, self._on_save_clicked)
-        QShortcut(QKeySequence(PICK_KEY), self, self._on_buyer_pick_requested)
+        QShortcut(shortcuts.EDITOR_SAVE.sequence, self, self._on_save_clicked)
+        QShortcut(shortcuts.EDITOR_PICK_BUYER.sequence, self, self._on_buyer_pick_requested)
         # Only while the lines have the focus: a text field's Ctrl+Z undoes its own typing.
         for key, slot in (
-            (QKeySequence(QKeySequence.StandardKey.Undo), stack.undo),
-            (QKeySequence(REDO_KEY), stack.redo),
-            (QKeySequence(QKeySequence.StandardKey.Redo), stack.redo),
+            (shortcuts.EDITOR_UNDO, stack.undo),
+            (shortcuts.EDITOR_REDO, stack.redo),
+            (shortcuts.EDITOR_REDO_ALT, stack.redo),
         ):
-            shortcut = QShortcut(key, self.table, slot)
+            shortcut = QShortcut(key.sequence, self.table, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # --- state ----------------------------------------------------------------

@@ -6,9 +6,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ksef_desktop.ui import shortcuts
 from ksef_desktop.ui.register.model import BUYER, COLUMNS, DATE, KSEF, NIP, NUMBER, STATUS
-
-_NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
 
 class RegisterTable(QTableView):
@@ -59,8 +58,7 @@ class RegisterTable(QTableView):
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Tab
-            and event.modifiers() in _NO_MODIFIERS
+            and shortcuts.matches(event, shortcuts.REGISTER_PRINT)
         ):
             self.print_pressed.emit()
             event.accept()
@@ -68,16 +66,18 @@ class RegisterTable(QTableView):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        key = event.key()
-        if event.modifiers() not in _NO_MODIFIERS:
-            super().keyPressEvent(event)
-            return
-        signal = {
-            Qt.Key.Key_Insert: self.new_pressed,
-            Qt.Key.Key_Return: self.open_pressed,
-            Qt.Key.Key_Enter: self.open_pressed,
-            Qt.Key.Key_Delete: self.delete_pressed,
-        }.get(Qt.Key(key))
+        signal = next(
+            (
+                signal
+                for shortcut, signal in (
+                    (shortcuts.REGISTER_NEW, self.new_pressed),
+                    (shortcuts.REGISTER_OPEN, self.open_pressed),
+                    (shortcuts.REGISTER_DELETE, self.delete_pressed),
+                )
+                if shortcuts.matches(event, shortcut)
+            ),
+            None,
+        )
         if signal is None:
             super().keyPressEvent(event)
             return

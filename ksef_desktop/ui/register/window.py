@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,6 +24,7 @@ from ksef_desktop.domain.lifecycle import Status
 from ksef_desktop.services.bundle import Services
 from ksef_desktop.services.importer import ImportResult
 from ksef_desktop.services.register import RegisterRow, RegisterService
+from ksef_desktop.ui import shortcuts
 from ksef_desktop.ui.common.errors import show_error
 from ksef_desktop.ui.common.msgbox import Confirmation, message
 from ksef_desktop.ui.common.tasks import Task, TaskRunner
@@ -31,12 +32,6 @@ from ksef_desktop.ui.register.filters import FilterBar
 from ksef_desktop.ui.register.importing import Importer, ImportResultsDialog, JsonFiles
 from ksef_desktop.ui.register.model import RegisterModel
 from ksef_desktop.ui.register.table import RegisterTable
-
-#: Window-level keys (the table handles Ins, Enter, Del and TAB itself).
-IMPORT_KEY = "Ctrl+I"
-REFRESH_KEY = "Ctrl+R"
-SEARCH_KEY = "Ctrl+F"
-REOPEN_KEY = "Ctrl+E"
 
 
 class RegisterWindow(QWidget):
@@ -153,14 +148,14 @@ class RegisterWindow(QWidget):
         self.importer.failed.connect(self._on_importer_failed)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key, slot in (
-            (QKeySequence(Qt.Key.Key_Insert), self.request_new),
-            (QKeySequence(IMPORT_KEY), self.choose_import),
-            (QKeySequence(REFRESH_KEY), self.refresh),
-            (QKeySequence(SEARCH_KEY), self._focus_search),
-            (QKeySequence(REOPEN_KEY), self.reopen_current),
-            (QKeySequence(Qt.Key.Key_Escape), self._on_escape),
+            (shortcuts.REGISTER_NEW, self.request_new),
+            (shortcuts.REGISTER_IMPORT, self.choose_import),
+            (shortcuts.REGISTER_REFRESH, self.refresh),
+            (shortcuts.REGISTER_SEARCH, self._focus_search),
+            (shortcuts.REGISTER_REOPEN, self.reopen_current),
+            (shortcuts.REGISTER_CLOSE, self._on_escape),
         ):
-            shortcut = QShortcut(key, self, slot)
+            shortcut = QShortcut(key.sequence, self, slot)
             shortcut.setContext(context)
 
     # --- reading the list --------------------------------------------------------

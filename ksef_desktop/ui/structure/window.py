@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ksef_desktop.domain.errors import KsefDesktopError
 from ksef_desktop.services.cancel import CancelToken, Progress
 from ksef_desktop.services.structure import StructureModel
+from ksef_desktop.ui import shortcuts
 from ksef_desktop.ui.common.errors import show_error
 from ksef_desktop.ui.common.tasks import Task, TaskRunner
 from ksef_desktop.ui.structure.details import DetailsPane
@@ -36,11 +37,6 @@ from ksef_desktop.ui.structure.tree_model import NAME, NODE_ROLE, VALUE, Structu
 from ksef_desktop.ui.structure.xml_view import XmlView
 
 #: The viewer's own keys (listed for the lead's shortcut table and the F1 help).
-FIND = "Ctrl+F"
-FIND_NEXT = "F3"
-FIND_PREVIOUS = "Shift+F3"
-COPY_PATH = "Ctrl+Shift+C"
-CLOSE = "Esc"
 
 _LOADING, _ERROR, _CONTENT = range(3)
 
@@ -194,13 +190,13 @@ class StructureWindow(QMainWindow):
         self.copy_button.clicked.connect(self.copy_path)
         self.copy_action.triggered.connect(self.copy_path)
         for key, slot in (
-            (FIND, self._on_find_shortcut),
-            (FIND_NEXT, self.find_next),
-            (FIND_PREVIOUS, self.find_previous),
-            (COPY_PATH, self.copy_path),
-            (CLOSE, self.close),
+            (shortcuts.STRUCTURE_FIND, self._on_find_shortcut),
+            (shortcuts.STRUCTURE_FIND_NEXT, self.find_next),
+            (shortcuts.STRUCTURE_FIND_PREVIOUS, self.find_previous),
+            (shortcuts.STRUCTURE_COPY_PATH, self.copy_path),
+            (shortcuts.STRUCTURE_CLOSE, self.close),
         ):
-            QShortcut(QKeySequence(key), self, slot)
+            QShortcut(key.sequence, self, slot)
 
     # --- opening ---------------------------------------------------------------
 
