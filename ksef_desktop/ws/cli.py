@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -144,11 +145,23 @@ def _serve(args: argparse.Namespace) -> int:
         config.host,
         config.port,
     )
+    # uvicorn shuts down gracefully on SIGTERM/SIGINT, then raises the signal again
+    # under the handlers it found: these turn it into an ordinary exit, so the worker,
+    # the intake processes and the store are stopped below instead of dying mid-way.
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _exit_quietly)
     try:
         server.run()
+    except SystemExit:
+        pass
     finally:
         service.stop()
+        logging.getLogger(__name__).info("ksef-ws stopped")
     return 0
+
+
+def _exit_quietly(_signum: int, _frame: object) -> None:
+    raise SystemExit(0)
 
 
 def example_config() -> str:

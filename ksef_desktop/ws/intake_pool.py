@@ -146,3 +146,4 @@ class Intake:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+            log.info("intake processes stopped")

@@ -183,3 +183,31 @@ def test_kill_9_at_random_moments_loses_nothing_and_sends_nothing_twice(
     assert sorted(i["ksef_number"] for i in accepted) == sorted(numbers)  # type: ignore[type-var]
     seller_numbers = [(i["seller_nip"], i["invoice_number"]) for i in accepted]
     assert len(set(seller_numbers)) == len(seller_numbers)  # no invoice twice in KSeF
+
+
+def test_sigterm_stops_the_service_cleanly_after_a_large_batch(
+    tmp_path: Path, sim: RunningSimulator
+) -> None:
+    """SIGTERM (systemd's stop): delivery, intake processes and store shut down, exit 0."""
+    ini = write_ini(
+        tmp_path / "ws",
+        sim.base_url,
+        {SELLER: "batch"},
+        port=free_port(),
+        extra_ws="ksef_poll_seconds = 0.02\nintake_processes = 1",
+        extra_company="batch_window_minutes = 0.02",
+    )
+    key, code = new_key(SELLER)
+    assert ws_cli(["keys", "add", code.text, "--config", str(ini)]) == 0
+    base_url = "http://" + ini.read_text().split("listen = ")[1].split()[0]
+    service = Service(ini, tmp_path / "ksef-ws.log")
+    with client_for(base_url, key, code) as client:
+        service.start(client)
+        docs = [erp_doc(900 + i) for i in range(45)]  # large enough for the intake process
+        assert all(isinstance(i, DocumentStatus) for i in client.submit_many(docs))
+        assert service.proc is not None
+        service.proc.terminate()
+        assert service.proc.wait(60) == 0
+    log = (tmp_path / "ksef-ws.log").read_text(encoding="utf-8")
+    assert "Traceback" not in log
+    assert "leaked semaphore" not in log  # the intake process was shut down, not abandoned
