@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,22 @@ from ksef_desktop import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 PNG = b"\x89PNG\r\n\x1a\n"
+#: Every window a user meets, rendered from the demo data.
+SHOTS = [
+    "awaiting.png",
+    "customers.png",
+    "editor.png",
+    "help.png",
+    "language.png",
+    "main-window.png",
+    "parameters.png",
+    "printout.png",
+    "register.png",
+    "structure.png",
+    "wizard-data.png",
+    "wizard-print.png",
+    "wizard-validation.png",
+]
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -80,7 +98,7 @@ def test_demo_screenshots_run_the_whole_chain_and_exit_0(tmp_path: Path) -> None
     )
     assert result.returncode == 0, result.stderr[-3000:]
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["help.png", "main-window.png", "parameters.png"]
+    assert names == SHOTS
     for path in out.iterdir():
         assert path.read_bytes()[:8] == PNG
     demo = home / "data" / "demo"
@@ -88,6 +106,14 @@ def test_demo_screenshots_run_the_whole_chain_and_exit_0(tmp_path: Path) -> None
     assert "5 sample documents recorded" in log
     assert "connection test: Connection works" in log
     assert "PRIVATE KEY" not in log
+    # The wizard was cancelled on the draft and on the accepted invoice: nothing changed.
+    with closing(sqlite3.connect(demo / "data" / "ksef-desktop.sqlite3")) as db:
+        rows = db.execute("SELECT state, print_count, approved_at FROM documents").fetchall()
+    assert len(rows) == 5
+    assert [(s, a) for s, _, a in rows if s == "draft"] == [("draft", None), ("draft", None)]
+    assert all(count == 0 for _, count, _ in rows)
+    # The language dialog was cancelled: no language setting was written anywhere.
+    assert not list(home.rglob("settings.ini"))
     keys = list((demo / "data" / "keys").glob("*.pem"))
     assert len(keys) == 1
     assert keys[0].stat().st_mode & 0o077 == 0
