@@ -110,7 +110,7 @@ def build_session(
         parameters,
         ws_client,
         on_unconfirmed=awaiting.hold,
-        printout_language=lambda: printout_language(dirs.config),
+        printout_language=lambda: printout_language(AppDirs.default().config),
     )
     services = Services(parameters, authorization, connection, status, sales, awaiting)
     return Session(dirs, db, services, documents)

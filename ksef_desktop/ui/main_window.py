@@ -55,12 +55,14 @@ class MainWindow(QMainWindow):
         runner: TaskRunner,
         *,
         settings_file: Path | None = None,
+        language_dir: Path | None = None,
         title_suffix: str = "",
     ) -> None:
         super().__init__()
         self._services: Services | None = None
         self._runner = runner
-        self._settings_file = settings_file
+        # The language settings are the user's, shared by the demo and real work.
+        self._language_dir = language_dir
         self._settings = (
             QSettings(str(settings_file), QSettings.Format.IniFormat) if settings_file else None
         )
@@ -423,9 +425,7 @@ class MainWindow(QMainWindow):
         """The interface language (from the next start) and the printouts' language."""
         from ksef_desktop.ui.language_dialog import LanguageDialog  # noqa: PLC0415 - startup
 
-        config_dir = (
-            self._settings_file.parent if self._settings_file else AppDirs.default().config
-        )
+        config_dir = self._language_dir or AppDirs.default().config
         dialog = LanguageDialog(config_dir, self._runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -220,10 +220,10 @@ def test_the_real_confirmation_does_not_block_and_reports_the_answer(qtbot: QtBo
     assert answers == [True]
 
 
-def test_the_language_dialog_opens_from_the_help_menu_and_saves_beside_the_window_settings(
+def test_the_language_dialog_opens_from_the_help_menu_and_saves_the_users_choice(
     qtbot: QtBot, session: Session, runner: TaskRunner, tmp_path: Path
 ) -> None:
-    window = MainWindow(session.services, runner, settings_file=tmp_path / "window.ini")
+    window = MainWindow(session.services, runner, language_dir=tmp_path)
     qtbot.addWidget(window)
     window.show()
     [action] = [a for a in window.findChildren(QAction) if a.objectName() == "actionLanguage"]
