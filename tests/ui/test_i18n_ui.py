@@ -9,15 +9,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from ksef_desktop import app as desktop
+from ksef_desktop.app import Session
+from ksef_desktop.domain.lifecycle import Status
 from ksef_desktop.support import i18n
 from ksef_desktop.support.language import Language
+from ksef_desktop.ui.awaiting.window import AwaitingWindow
 from ksef_desktop.ui.common.tasks import TaskRunner
+from ksef_desktop.ui.customers.window import CustomerListWindow
 from ksef_desktop.ui.main_window import MainWindow
+from ksef_desktop.ui.register.format import status_text
+from ksef_desktop.ui.register.model import STATUS
+from ksef_desktop.ui.register.window import RegisterWindow
 from ksef_desktop.ui.translation import install_language, remove_language
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,6 +68,65 @@ def test_the_main_window_speaks_polish(qtbot: QtBot, runner: TaskRunner) -> None
     assert cancel.text().replace("&", "") == "Anuluj"  # Qt's own catalog is loaded too
 
 
+def _headers(window: AwaitingWindow | RegisterWindow | CustomerListWindow) -> list[str]:
+    model = window.model
+    return [
+        str(model.headerData(column, Qt.Orientation.Horizontal))
+        for column in range(model.columnCount())
+    ]
+
+
+@pytest.mark.usefixtures("polish")
+def test_tables_and_toolbars_built_after_the_catalog_speak_polish(
+    qtbot: QtBot, session: Session, runner: TaskRunner
+) -> None:
+    # The windows' modules were imported (English) long before this test installed the
+    # catalog: what they show must be looked up when they are built, not at import.
+    awaiting = AwaitingWindow(session.services, runner)
+    qtbot.addWidget(awaiting)
+    qtbot.waitUntil(lambda: not awaiting.model.loading)
+    assert _headers(awaiting) == [
+        "Numer",
+        "Data",
+        "Nabywca",
+        "Brutto",
+        "Status",
+        "Przyczyna",
+        "Próby",
+        "Ostatnia próba",
+        "Następna próba",
+    ]
+    texts = [action.text() for action in awaiting.toolbar.actions() if not action.isSeparator()]
+    assert texts[0] == "Wyślij ponownie &zaznaczone"
+    assert "Odśw&ież" in texts
+    assert not {"&Resend selected", "Show &UPO", "Re&fresh"} & set(texts)
+    resend = awaiting.actions_by_name["resendSelected"]
+    assert resend.toolTip().startswith("Wyślij ponownie zaznaczone dokumenty (")
+    combo = awaiting.filters.status
+    statuses = [combo.itemText(i) for i in range(combo.count())]
+    assert "wysłany do KSeF" in statuses
+    awaiting.close()
+
+    register = RegisterWindow(session.services, runner)
+    qtbot.addWidget(register)
+    with qtbot.waitSignal(register.refreshed):
+        register.show()
+    headers = _headers(register)
+    assert headers[:3] == ["Numer", "Data", "Nabywca"]
+    assert headers[-2:] == ["Status", "Numer KSeF"]
+    accepted = status_text(Status.ACCEPTED)
+    assert accepted == "przyjęty przez KSeF"
+    bold = QFont(register.table.font())
+    bold.setBold(True)
+    assert register.table.columnWidth(STATUS) > QFontMetrics(bold).horizontalAdvance(accepted)
+    register.close()
+
+    customers = CustomerListWindow(session.services, runner)
+    qtbot.addWidget(customers)
+    assert _headers(customers) == ["NIP", "Nazwa", "Adres", "Kraj"]
+    customers.close()
+
+
 def test_removing_the_language_brings_english_back(
     qapp: QApplication, qtbot: QtBot, runner: TaskRunner, tmp_path: Path
 ) -> None:
@@ -71,7 +138,8 @@ def test_removing_the_language_brings_english_back(
 
 
 _PROBE = """
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 from ksef_desktop import app
 from ksef_desktop.support import i18n

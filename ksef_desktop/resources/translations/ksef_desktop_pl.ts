@@ -1821,7 +1821,6 @@ tylko przeglądarka; nic nie jest nigdzie wysyłane.</translation>
     </message>
     <message>
         <source>The list changed while you were choosing; check the selection and try again.</source>
-        <extracomment>Rows per fetch: a screenful or two, one SQL ``IN (...)`` query. Pages kept in memory; scrolling through 100,000 rows does not keep them all. A row&apos;s record and the text of its cells. (header, sort key) per column, in display order.</extracomment>
         <translation>Lista zmieniła się podczas wybierania; sprawdź zaznaczenie i spróbuj ponownie.</translation>
     </message>
     <message>
@@ -1850,7 +1849,6 @@ tylko przeglądarka; nic nie jest nigdzie wysyłane.</translation>
     </message>
     <message>
         <source>Export FA(3) XML to</source>
-        <extracomment>The window&apos;s actions; their keys come from ui/shortcuts.py.</extracomment>
         <translation>Eksportuj XML FA(3) do</translation>
     </message>
     <message>
@@ -2324,6 +2322,106 @@ tylko przeglądarka; nic nie jest nigdzie wysyłane.</translation>
     </message>
 </context>
 <context>
+    <name>AwaitingActions</name>
+    <message>
+        <source>&amp;Resend selected</source>
+        <extracomment>The window&apos;s actions; their keys come from ui/shortcuts.py.</extracomment>
+        <translation>Wyślij ponownie &amp;zaznaczone</translation>
+    </message>
+    <message>
+        <source>Send the selected documents again</source>
+        <translation>Wyślij ponownie zaznaczone dokumenty</translation>
+    </message>
+    <message>
+        <source>Resend &amp;all matching</source>
+        <translation>Wyślij ponownie wszystkie p&amp;asujące</translation>
+    </message>
+    <message>
+        <source>Send again every document that matches the filter</source>
+        <translation>Wyślij ponownie wszystkie dokumenty spełniające filtr</translation>
+    </message>
+    <message>
+        <source>Show s&amp;tructure</source>
+        <translation>Pokaż s&amp;trukturę</translation>
+    </message>
+    <message>
+        <source>Open the FA(3) structure viewer</source>
+        <translation>Otwórz przeglądarkę struktury FA(3)</translation>
+    </message>
+    <message>
+        <source>Show &amp;UPO</source>
+        <translation>Po&amp;każ UPO</translation>
+    </message>
+    <message>
+        <source>The UPO of a document KSeF accepted meanwhile</source>
+        <translation>UPO dokumentu, który KSeF w międzyczasie przyjął</translation>
+    </message>
+    <message>
+        <source>&amp;Export XML…</source>
+        <translation>&amp;Eksportuj XML…</translation>
+    </message>
+    <message>
+        <source>Save the FA(3) XML of the selection</source>
+        <translation>Zapisz XML FA(3) zaznaczonych dokumentów</translation>
+    </message>
+    <message>
+        <source>Re&amp;open for editing</source>
+        <translation>Otwó&amp;rz ponownie do edycji</translation>
+    </message>
+    <message>
+        <source>Take a document KSeF rejected back for correction</source>
+        <translation>Przywróć odrzucony przez KSeF dokument do poprawienia</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Odśw&amp;ież</translation>
+    </message>
+    <message>
+        <source>Read the list again</source>
+        <translation>Odczytaj listę ponownie</translation>
+    </message>
+</context>
+<context>
+    <name>AwaitingModel</name>
+    <message>
+        <source>Number</source>
+        <extracomment>Rows per fetch: a screenful or two, one SQL ``IN (...)`` query. Pages kept in memory; scrolling through 100,000 rows does not keep them all. A row&apos;s record and the text of its cells. (header, sort key) per column, in display order. The headers are English sources marked for lupdate (typed as object) and translated in headerData, after the catalog is installed.</extracomment>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Nabywca</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Brutto</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Przyczyna</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Próby</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Ostatnia próba</translation>
+    </message>
+    <message>
+        <source>Next automatic retry</source>
+        <translation>Następna próba</translation>
+    </message>
+</context>
+<context>
     <name>AwaitingWindow</name>
     <message>
         <source>KSEF &gt; AWAITING DOCUMENTS</source>
@@ -2515,6 +2613,26 @@ tylko przeglądarka; nic nie jest nigdzie wysyłane.</translation>
     <message>
         <source>The customer has unsaved changes. Close and discard them?</source>
         <translation>Dane kontrahenta mają niezapisane zmiany. Zamknąć i je odrzucić?</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerModel</name>
+    <message>
+        <source>NIP</source>
+        <extracomment>Column headers: English sources marked for lupdate, translated in headerData.</extracomment>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Kraj</translation>
     </message>
 </context>
 <context>
@@ -3550,8 +3668,44 @@ Wygenerować nowy kod autoryzacyjny?</translation>
 <context>
     <name>RegisterModel</name>
     <message>
+        <source>Number</source>
+        <extracomment>(header, sort key) per column, in display order. The headers are English sources marked for lupdate (typed as object) and translated in headerData, after the catalog is installed.</extracomment>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Nabywca</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Brutto</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>KSeF number</source>
+        <translation>Numer KSeF</translation>
+    </message>
+    <message>
         <source>The number is assigned at approval.</source>
-        <extracomment>(header, sort key) per column, in display order.</extracomment>
         <translation>Numer zostanie nadany przy zatwierdzeniu.</translation>
     </message>
 </context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,63 +26,70 @@ def _tr(text: str) -> str:
 @dataclass(frozen=True)
 class ActionSpec:
     name: str  # objectName of the toolbar button; the QAction gets name + "Action"
-    text: str
+    # English sources marked with QT_TRANSLATE_NOOP (typed as object): translated when
+    # make_actions builds the window, after the catalog is installed, not at import.
+    text: object
     shortcut: shortcuts.Shortcut  # from the one table the F1 help lists
-    tip: str
+    tip: object
 
 
 #: The window's actions; their keys come from ui/shortcuts.py.
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "resendSelected",
-        "&Resend selected",
+        QT_TRANSLATE_NOOP("AwaitingActions", "&Resend selected"),
         shortcuts.AWAITING_RESEND,
-        "Send the selected documents again",
+        QT_TRANSLATE_NOOP("AwaitingActions", "Send the selected documents again"),
     ),
     ActionSpec(
         "resendAll",
-        "Resend &all matching",
+        QT_TRANSLATE_NOOP("AwaitingActions", "Resend &all matching"),
         shortcuts.AWAITING_RESEND_ALL,
-        "Send again every document that matches the filter",
+        QT_TRANSLATE_NOOP("AwaitingActions", "Send again every document that matches the filter"),
     ),
     ActionSpec(
         "showStructure",
-        "Show s&tructure",
+        QT_TRANSLATE_NOOP("AwaitingActions", "Show s&tructure"),
         shortcuts.AWAITING_STRUCTURE,
-        "Open the FA(3) structure viewer",
+        QT_TRANSLATE_NOOP("AwaitingActions", "Open the FA(3) structure viewer"),
     ),
     ActionSpec(
         "showUpo",
-        "Show &UPO",
+        QT_TRANSLATE_NOOP("AwaitingActions", "Show &UPO"),
         shortcuts.AWAITING_UPO,
-        "The UPO of a document KSeF accepted meanwhile",
+        QT_TRANSLATE_NOOP("AwaitingActions", "The UPO of a document KSeF accepted meanwhile"),
     ),
     ActionSpec(
         "exportXml",
-        "&Export XML…",
+        QT_TRANSLATE_NOOP("AwaitingActions", "&Export XML…"),
         shortcuts.AWAITING_EXPORT,
-        "Save the FA(3) XML of the selection",
+        QT_TRANSLATE_NOOP("AwaitingActions", "Save the FA(3) XML of the selection"),
     ),
     ActionSpec(
         "reopen",
-        "Re&open for editing",
+        QT_TRANSLATE_NOOP("AwaitingActions", "Re&open for editing"),
         shortcuts.AWAITING_REOPEN,
-        "Take a document KSeF rejected back for correction",
+        QT_TRANSLATE_NOOP("AwaitingActions", "Take a document KSeF rejected back for correction"),
     ),
-    ActionSpec("refreshList", "Re&fresh", shortcuts.AWAITING_REFRESH, "Read the list again"),
+    ActionSpec(
+        "refreshList",
+        QT_TRANSLATE_NOOP("AwaitingActions", "Re&fresh"),
+        shortcuts.AWAITING_REFRESH,
+        QT_TRANSLATE_NOOP("AwaitingActions", "Read the list again"),
+    ),
 )
 
 
 def make_actions(parent: QWidget) -> dict[str, QAction]:
     actions: dict[str, QAction] = {}
     for spec in SPECS:
-        action = QAction(_tr(spec.text), parent)
+        action = QAction(_tr(str(spec.text)), parent)
         action.setObjectName(f"{spec.name}Action")
         action.setShortcut(spec.shortcut.sequence)
         # The window may be a tab of the main window: its keys work only inside it.
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shown = spec.shortcut.sequence.toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{_tr(spec.tip)} ({shown})")
+        action.setToolTip(f"{_tr(str(spec.tip))} ({shown})")
         parent.addAction(action)
         actions[spec.name] = action
     return actions

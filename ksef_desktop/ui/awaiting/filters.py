@@ -45,7 +45,7 @@ class FilterBar(QWidget):
         self._states: list[Status | None] = [None, Status.AWAITING, Status.SENT, Status.REJECTED]
         self.status.addItem(self.tr("Any status"))
         for state in self._states[1:]:
-            self.status.addItem(state.label if state else "")
+            self.status.addItem(self.tr(state.label) if state else "")
         self.reason = QComboBox(self)
         self.reason.setObjectName("filterReason")
         self.reason.setAccessibleName(self.tr("Reason"))

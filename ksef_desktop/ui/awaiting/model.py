@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -48,17 +49,18 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AwaitingModel", text)
 
 
-#: (header, sort key) per column, in display order.
-COLUMNS: tuple[tuple[str, SortKey], ...] = (
-    ("Number", SortKey.NUMBER),
-    ("Date", SortKey.ISSUE_DATE),
-    ("Buyer", SortKey.BUYER),
-    ("Gross", SortKey.GROSS),
-    ("Status", SortKey.STATUS),
-    ("Reason", SortKey.REASON),
-    ("Attempts", SortKey.ATTEMPTS),
-    ("Last attempt", SortKey.LAST_ATTEMPT),
-    ("Next automatic retry", SortKey.NEXT_RETRY),
+#: (header, sort key) per column, in display order. The headers are English sources marked
+#: for lupdate (typed as object) and translated in headerData, after the catalog is installed.
+COLUMNS: tuple[tuple[object, SortKey], ...] = (
+    (QT_TRANSLATE_NOOP("AwaitingModel", "Number"), SortKey.NUMBER),
+    (QT_TRANSLATE_NOOP("AwaitingModel", "Date"), SortKey.ISSUE_DATE),
+    (QT_TRANSLATE_NOOP("AwaitingModel", "Buyer"), SortKey.BUYER),
+    (QT_TRANSLATE_NOOP("AwaitingModel", "Gross"), SortKey.GROSS),
+    (QT_TRANSLATE_NOOP("AwaitingModel", "Status"), SortKey.STATUS),
+    (QT_TRANSLATE_NOOP("AwaitingModel", "Reason"), SortKey.REASON),
+    (QT_TRANSLATE_NOOP("AwaitingModel", "Attempts"), SortKey.ATTEMPTS),
+    (QT_TRANSLATE_NOOP("AwaitingModel", "Last attempt"), SortKey.LAST_ATTEMPT),
+    (QT_TRANSLATE_NOOP("AwaitingModel", "Next automatic retry"), SortKey.NEXT_RETRY),
 )
 GROSS_COLUMN, STATUS_COLUMN, REASON_COLUMN, ATTEMPTS_COLUMN = 3, 4, 5, 6
 _KIND_COLOURS = {
@@ -372,7 +374,7 @@ class AwaitingModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return _tr(COLUMNS[section][0])
+            return _tr(str(COLUMNS[section][0]))
         return super().headerData(section, orientation, role)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -426,7 +428,7 @@ _CELLS: tuple[Callable[[AwaitingRow], str], ...] = (
     lambda r: r.entry.issue_date.isoformat(),
     lambda r: r.entry.buyer,
     _gross,
-    lambda r: r.state.label,
+    lambda r: tr(r.state.label),  # domain labels are translated at display time
     lambda r: r.reason.message,
     lambda r: str(r.attempts),
     lambda r: _when(r.last_attempt_at),

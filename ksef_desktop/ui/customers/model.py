@@ -5,13 +5,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from ksef_desktop.services.customers import CustomerRecord
 
 Index = QModelIndex | QPersistentModelIndex
 RECORD_ROLE = Qt.ItemDataRole.UserRole
-HEADERS = ("NIP", "Name", "Address", "Country")
+#: Column headers: English sources marked for lupdate, translated in headerData.
+HEADERS: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP("CustomerModel", "NIP"),
+    QT_TRANSLATE_NOOP("CustomerModel", "Name"),
+    QT_TRANSLATE_NOOP("CustomerModel", "Address"),
+    QT_TRANSLATE_NOOP("CustomerModel", "Country"),
+)
 
 
 def address_text(record: CustomerRecord) -> str:
@@ -53,7 +66,7 @@ class CustomerModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(HEADERS)
         ):
-            return self.tr(HEADERS[section])
+            return self.tr(str(HEADERS[section]))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

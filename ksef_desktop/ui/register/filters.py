@@ -77,7 +77,7 @@ class FilterBar(QWidget):
         self.status.addItem(self.tr("Any status"), _ALL)
         self.status.addItem(self.tr("Not yet accepted by KSeF"), _NOT_DELIVERED)
         for status in Status:
-            self.status.addItem(status.label, status.value)
+            self.status.addItem(self.tr(status.label), status.value)
 
         self.period = QComboBox(self)
         self.period.setObjectName("registerPeriod")

@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtGui import QColor
 
 from ksef_desktop.domain.lifecycle import Status
+from ksef_desktop.support.i18n import tr
 
 #: Polish typography: a non-breaking space between thousands, a comma before the grosze.
 THOUSANDS = "\u00a0"
@@ -39,7 +40,8 @@ def date_text(value: date) -> str:
 
 
 def status_text(status: Status) -> str:
-    return status.label
+    # The domain's label is English when it was imported before the catalog: look it up now.
+    return tr(status.label)
 
 
 def status_colour(status: Status) -> QColor:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -40,17 +41,18 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
-#: (header, sort key) per column, in display order.
-COLUMNS: tuple[tuple[str, SortKey], ...] = (
-    ("Number", SortKey.NUMBER),
-    ("Date", SortKey.ISSUE_DATE),
-    ("Buyer", SortKey.BUYER),
-    ("NIP", SortKey.BUYER_NIP),
-    ("Net", SortKey.NET),
-    ("VAT", SortKey.VAT),
-    ("Gross", SortKey.GROSS),
-    ("Status", SortKey.STATUS),
-    ("KSeF number", SortKey.KSEF_NUMBER),
+#: (header, sort key) per column, in display order. The headers are English sources marked
+#: for lupdate (typed as object) and translated in headerData, after the catalog is installed.
+COLUMNS: tuple[tuple[object, SortKey], ...] = (
+    (QT_TRANSLATE_NOOP("RegisterModel", "Number"), SortKey.NUMBER),
+    (QT_TRANSLATE_NOOP("RegisterModel", "Date"), SortKey.ISSUE_DATE),
+    (QT_TRANSLATE_NOOP("RegisterModel", "Buyer"), SortKey.BUYER),
+    (QT_TRANSLATE_NOOP("RegisterModel", "NIP"), SortKey.BUYER_NIP),
+    (QT_TRANSLATE_NOOP("RegisterModel", "Net"), SortKey.NET),
+    (QT_TRANSLATE_NOOP("RegisterModel", "VAT"), SortKey.VAT),
+    (QT_TRANSLATE_NOOP("RegisterModel", "Gross"), SortKey.GROSS),
+    (QT_TRANSLATE_NOOP("RegisterModel", "Status"), SortKey.STATUS),
+    (QT_TRANSLATE_NOOP("RegisterModel", "KSeF number"), SortKey.KSEF_NUMBER),
 )
 NUMBER, DATE, BUYER, NIP, NET, VAT, GROSS, STATUS, KSEF = range(len(COLUMNS))
 _MONEY = (NET, VAT, GROSS)
@@ -216,7 +218,7 @@ class RegisterModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section][0])
+            return self.tr(str(COLUMNS[section][0]))
         if role == Qt.ItemDataRole.TextAlignmentRole and section in _MONEY:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

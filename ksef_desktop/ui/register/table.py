@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ksef_desktop.domain.lifecycle import Status
 from ksef_desktop.ui import shortcuts
+from ksef_desktop.ui.register.format import status_text
 from ksef_desktop.ui.register.model import BUYER, COLUMNS, DATE, KSEF, NIP, NUMBER, STATUS
 
 
@@ -44,7 +46,7 @@ class RegisterTable(QTableView):
         widths = {
             NUMBER: metrics.horizontalAdvance("FV/2026/11/00000") + 16,
             DATE: metrics.horizontalAdvance("2026-11-30") + 24,
-            STATUS: metrics.horizontalAdvance("accepted by KSeF") + 24,
+            STATUS: self._status_width(),
             KSEF: metrics.horizontalAdvance("5261040828-20261125-0123456789AB-CD") + 16,
             NIP: metrics.horizontalAdvance("0000000000") + 24,
         }
@@ -52,6 +54,13 @@ class RegisterTable(QTableView):
         for column in range(len(COLUMNS)):
             self.setColumnWidth(column, widths.get(column, money))
         header.setSectionResizeMode(BUYER, QHeaderView.ResizeMode.Stretch)
+
+    def _status_width(self) -> int:
+        """The longest status as the model paints it (bold, in the interface language)."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        return max(metrics.horizontalAdvance(status_text(status)) for status in Status) + 24
 
     def event(self, event: QEvent) -> bool:
         # QWidget.event turns TAB into a focus change before keyPressEvent sees it.

@@ -297,7 +297,7 @@ class RegisterWindow(QWidget):
 
     def _refusal(self, row: RegisterRow, name: str) -> str:
         text = self.tr("{name} is {status}: only a draft can be deleted.").format(
-            name=name, status=row.status.label
+            name=name, status=self.tr(row.status.label)
         )
         if row.status is Status.REJECTED:
             text += " " + self.tr("Reopen it for editing and correct it instead.")

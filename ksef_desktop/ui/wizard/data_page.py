@@ -128,7 +128,7 @@ class DataPage(QWidget):
         self.method.setObjectName(PrintField.METHOD.value)
         self.method.addItem(self.tr("— choose —"), None)
         for method in PAYMENT_METHODS:
-            self.method.addItem(method.label, method.value)
+            self.method.addItem(self.tr(method.label), method.value)
         self.has_due = QCheckBox(self.tr("&Due date"))
         self.has_due.setObjectName("due_date_set")
         self.due = QDateEdit()
