@@ -14,41 +14,21 @@ from ksef_desktop.storage.documents import DocumentRepository
 from tests.helpers import factories
 
 ACTIVE = Lifecycle(ksef_active=True)
+KOWALSKI = "Hurtownia Budowlana Kowalski S.A."  # the register's most frequent buyer
 
 #: (buyer, NIP or None, issue date, quantity factor, register kind, final status)
 PLAN: tuple[tuple[str, str | None, date, int, str, Status], ...] = (
-    (
-        "Hurtownia Budowlana Kowalski S.A.",
-        "7740001454",
-        date(2026, 11, 2),
-        1,
-        "invoice",
-        Status.ACCEPTED,
-    ),
+    (KOWALSKI, "7740001454", date(2026, 11, 2), 1, "invoice", Status.ACCEPTED),
     ("Biuro Rachunkowe Wisła", "1234563218", date(2026, 11, 3), 3, "invoice", Status.ACCEPTED),
     ("Anna Nowak", None, date(2026, 11, 4), 1, "receipt", Status.ACCEPTED),
     ("Zakład Stolarski Dąb", "5261040828", date(2026, 11, 5), 12, "invoice", Status.ACCEPTED),
-    (
-        "Hurtownia Budowlana Kowalski S.A.",
-        "7740001454",
-        date(2026, 11, 6),
-        2,
-        "invoice",
-        Status.AWAITING,
-    ),
+    (KOWALSKI, "7740001454", date(2026, 11, 6), 2, "invoice", Status.AWAITING),
     ("Transport Żuraw Sp. j.", "1234563218", date(2026, 11, 9), 5, "invoice", Status.AWAITING),
     ("Piekarnia Złoty Kłos", "7740001454", date(2026, 11, 10), 1, "invoice", Status.REJECTED),
     ("Biuro Rachunkowe Wisła", "1234563218", date(2026, 11, 12), 40, "invoice", Status.SENT),
     ("Zakład Stolarski Dąb", "5261040828", date(2026, 11, 16), 2, "invoice", Status.APPROVED),
     ("Jan Kowalski", None, date(2026, 11, 18), 1, "receipt", Status.VALID),
-    (
-        "Hurtownia Budowlana Kowalski S.A.",
-        "7740001454",
-        date(2026, 11, 20),
-        7,
-        "invoice",
-        Status.DRAFT,
-    ),
+    (KOWALSKI, "7740001454", date(2026, 11, 20), 7, "invoice", Status.DRAFT),
     ("Piekarnia Złoty Kłos", "7740001454", date(2026, 11, 23), 1, "invoice", Status.DRAFT),
     ("Klient detaliczny", None, date(2026, 11, 24), 1, "receipt", Status.DRAFT),
     ("Transport Żuraw Sp. j.", "1234563218", date(2026, 10, 14), 9, "invoice", Status.ACCEPTED),

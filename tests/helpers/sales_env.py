@@ -12,6 +12,7 @@ from ksef_desktop.services.connection import ClientSource
 from ksef_desktop.services.parameters import KsefParameters, ParametersService
 from ksef_desktop.services.sales import SalesServices, build_sales
 from ksef_desktop.services.sending import SendTiming, Unconfirmed
+from ksef_desktop.storage import codec
 from ksef_desktop.storage.db import Database
 from ksef_desktop.storage.documents import DocumentRepository
 from ksef_desktop.storage.parameters import ParametersRepository
@@ -68,3 +69,11 @@ def make_env(
     source = client or (lambda: WsClient(address, None, timeout=5))
     sales = build_sales(db, parameters, source, timing=FAST, on_unconfirmed=on_unconfirmed)
     return SalesEnv(db, parameters, sales, DocumentRepository(db))
+
+
+def snapshot(documents: DocumentRepository, doc_id: str) -> tuple[object, ...]:
+    """Everything a wizard step could change about a stored document, for before/after checks."""
+    stored = documents.get(doc_id)
+    meta = stored.meta
+    content = codec.encode(stored.document) if stored.document else None
+    return (meta.status, meta.number, meta.attempts, meta.print_count, meta.reason, content)

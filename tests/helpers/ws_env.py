@@ -53,6 +53,16 @@ def erp_doc(index: int, *, nip: str = SELLER, buyer: str = OTHER) -> ErpDocument
     return ErpDocument.model_validate(erp_data(index, nip=nip, buyer=buyer))
 
 
+def number_clash(index: int) -> tuple[ErpDocument, ErpDocument]:
+    """Documents ``index`` and ``index + 1`` under one number: KSeF refuses the second."""
+    first = erp_doc(index)
+    data = erp_data(index + 1)
+    data["number"] = first.number
+    data["lines"][0]["quantity"] = "3"
+    data.pop("totals", None)
+    return first, ErpDocument.model_validate(data)
+
+
 def write_ini(
     directory: Path,
     ksef_url: str,

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.demo_shots import PNG, SHOTS
+
 ROOT = Path(__file__).resolve().parents[2]
-PNG = b"\x89PNG\r\n\x1a\n"
 
 pytestmark = [
     pytest.mark.bundle,
@@ -82,21 +83,7 @@ def test_the_bundle_renders_the_demo_windows(bundle: Path, tmp_path: Path) -> No
     )
     assert result.returncode == 0, result.stderr[-3000:]
     names = sorted(p.name for p in shots.iterdir())
-    assert names == [
-        "awaiting.png",
-        "customers.png",
-        "editor.png",
-        "help.png",
-        "language.png",
-        "main-window.png",
-        "parameters.png",
-        "printout.png",
-        "register.png",
-        "structure.png",
-        "wizard-data.png",
-        "wizard-print.png",
-        "wizard-validation.png",
-    ]
+    assert names == SHOTS
     for path in shots.iterdir():
         width, height = _png_size(path)
         assert width >= 300

@@ -18,7 +18,7 @@ from ksef_desktop.storage.documents import DocumentRepository, DocumentRow
 from ksef_desktop.storage.outbox_query import AwaitingFilter, ReasonKind
 from tests.helpers.awaiting_env import Desk, make_desk
 from tests.helpers.desktop_chain import Chain, closed_port_url, running_chain
-from tests.helpers.ws_env import erp_data, erp_doc, wait_until
+from tests.helpers.ws_env import erp_doc, number_clash, wait_until
 
 DOWN = TransportError("No web service answers.", code="ws-unreachable")
 
@@ -92,12 +92,7 @@ def test_resend_with_the_ws_down_keeps_the_reason(desk: Desk) -> None:
 
 
 def test_a_ksef_rejection_waits_for_a_person_and_may_be_reopened(desk: Desk) -> None:
-    first = erp_doc(8200)
-    clash_data = erp_data(8201)
-    clash_data["number"] = first.number  # KSeF refuses a second invoice with this number
-    clash_data["lines"][0]["quantity"] = "3"
-    clash_data.pop("totals", None)
-    clash = type(first).model_validate(clash_data)
+    first, clash = number_clash(8200)  # KSeF refuses the second: same number
     desk.service.hold(first)
     desk.service.resend([first.id])
     _settle(desk, [first.id])

@@ -6,18 +6,25 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from ksef_desktop.app import Session, build_session
 from ksef_desktop.services.connection import default_client_factory
 from ksef_desktop.support.paths import AppDirs
+from ksef_desktop.ui.common.msgbox import Confirmation
 from ksef_desktop.ui.common.tasks import TaskRunner
+from ksef_desktop.ui.language_dialog import LanguageDialog
+from ksef_desktop.ui.wizard.dialog import PrintWizardDialog
 from tests.helpers.desktop_chain import Chain, running_chain
+
+Answer = Callable[[bool], list[str]]
+"""`answer(reply)`: from now on every confirmation gets `reply`; returns the titles asked."""
 
 
 @pytest.fixture(autouse=True)
@@ -68,3 +75,41 @@ def runner(qapp: QApplication, session: Session) -> Iterator[TaskRunner]:
     assert task_runner.shutdown(wait_ms=10_000)
     QApplication.processEvents()
     task_runner.deleteLater()
+
+
+@pytest.fixture
+def answer(monkeypatch: pytest.MonkeyPatch) -> Answer:
+    """Replace `Confirmation.ask` so that a question is answered at once, without a box.
+
+    `answer(reply)` installs `reply` (True = Yes) for every later question and returns the
+    list of question titles asked in this test so far; calling it again changes the reply
+    and returns the same list, which keeps growing.
+    """
+    asked: list[str] = []
+
+    def install(reply: bool) -> list[str]:
+        def ask(
+            _cls: type[Confirmation],
+            /,
+            _parent: object,
+            title: str,
+            _text: str,
+            on_answer: Callable[[bool], None],
+            **_kw: object,
+        ) -> None:
+            asked.append(title)
+            on_answer(reply)
+
+        monkeypatch.setattr(Confirmation, "ask", classmethod(ask))
+        return asked
+
+    return install
+
+
+def close_when_idle(
+    qtbot: QtBot, dialog: LanguageDialog | PrintWizardDialog, timeout: int = 30_000
+) -> None:
+    """Let the dialog's background work end, then close and delete it (end of a test)."""
+    qtbot.waitUntil(lambda: not dialog.is_busy, timeout=timeout)
+    dialog.close()
+    dialog.deleteLater()

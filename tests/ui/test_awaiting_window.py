@@ -28,11 +28,11 @@ from ksef_desktop.ui.awaiting.actions import FileDialogs, UpoDialog
 from ksef_desktop.ui.awaiting.autoretry import RetryDriver
 from ksef_desktop.ui.awaiting.model import REASON_COLUMN, StaleSelectionError
 from ksef_desktop.ui.awaiting.window import AwaitingWindow
-from ksef_desktop.ui.common.msgbox import Confirmation
 from ksef_desktop.ui.common.tasks import TaskRunner
 from tests.helpers.awaiting_env import Desk, make_desk
 from tests.helpers.desktop_chain import Chain, closed_port_url
-from tests.helpers.ws_env import erp_data, erp_doc
+from tests.helpers.ws_env import erp_data, erp_doc, number_clash
+from tests.ui.conftest import Answer
 
 DOWN = TransportError("No web service answers.", code="ws-unreachable")
 ATTEMPTS, LAST_ATTEMPT = 6, 7
@@ -44,26 +44,6 @@ def desk(tmp_path: Path, chain: Chain) -> Iterator[Desk]:
     chain.register(made.code())
     yield made
     made.db.close()
-
-
-@pytest.fixture
-def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every confirmation is answered Yes at once; returns the questions asked."""
-    asked: list[str] = []
-
-    def ask(
-        _cls: type[Confirmation],
-        _parent: object,
-        title: str,
-        _text: str,
-        on_answer: Callable[[bool], None],
-        **_kw: object,
-    ) -> None:
-        asked.append(title)
-        on_answer(True)
-
-    monkeypatch.setattr(Confirmation, "ask", classmethod(ask))
-    return asked
 
 
 OpenWindow = Callable[..., AwaitingWindow]
@@ -152,8 +132,9 @@ def test_the_model_passes_the_model_tester(
 
 
 def test_resend_delivers_and_the_document_leaves_the_list(
-    qtbot: QtBot, desk: Desk, open_window: OpenWindow, answer_yes: list[str]
+    qtbot: QtBot, desk: Desk, open_window: OpenWindow, answer: Answer
 ) -> None:
+    asked = answer(True)
     doc = erp_doc(200)
     DocumentRepository(desk.db).upsert(
         DocumentRow(
@@ -174,7 +155,7 @@ def test_resend_delivers_and_the_document_leaves_the_list(
         desk.clock.advance(10)
         _click(qtbot, window, "resendAll")
         _refreshed(qtbot, window)
-    assert answer_yes
+    assert asked
     assert desk.service.total() == 0
     assert counts[-1] == 0
     assert window.count_label.text().startswith("0")
@@ -223,14 +204,10 @@ def _settle(desk: Desk, ids: list[str]) -> None:
 
 
 def test_a_ksef_rejection_shows_its_code_and_may_be_reopened(
-    qtbot: QtBot, desk: Desk, open_window: OpenWindow, answer_yes: list[str]
+    qtbot: QtBot, desk: Desk, open_window: OpenWindow, answer: Answer
 ) -> None:
-    first = erp_doc(400)
-    clash_data = erp_data(401)
-    clash_data["number"] = first.number  # KSeF refuses a second invoice with this number
-    clash_data["lines"][0]["quantity"] = "3"
-    clash_data.pop("totals", None)
-    clash = type(first).model_validate(clash_data)
+    asked = answer(True)
+    first, clash = number_clash(400)  # KSeF refuses the second: same number
     waiting = erp_doc(402)
     desk.service.hold(first)
     _settle(desk, [first.id])
@@ -259,7 +236,7 @@ def test_a_ksef_rejection_shows_its_code_and_may_be_reopened(
     with qtbot.waitSignal(window.document_reopened, timeout=10_000) as reopened:
         window.actions_by_name["reopen"].trigger()
     assert reopened.args[0].number == first.number
-    assert answer_yes == ["Reopen for editing?"]
+    assert asked == ["Reopen for editing?"]
     qtbot.waitUntil(lambda: window.model.row_of(clash.id) is None)
     assert window.model.rowCount() == 1
 
@@ -354,8 +331,9 @@ def test_filters_run_in_sql_and_the_count_follows(
 
 
 def test_resend_all_can_be_cancelled(
-    qtbot: QtBot, desk: Desk, open_window: OpenWindow, answer_yes: list[str], qapp: QApplication
+    qtbot: QtBot, desk: Desk, open_window: OpenWindow, answer: Answer, qapp: QApplication
 ) -> None:
+    answer(True)
     one_thread = TaskRunner(max_threads=1)
     ids = [erp_doc(700 + i).id for i in range(4)]
     for i in range(4):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
@@ -11,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from ksef_desktop.app import Session
 from ksef_desktop.services.customers import CustomerInput, CustomerRecord
-from ksef_desktop.ui.common.msgbox import Confirmation
 from ksef_desktop.ui.common.tasks import TaskRunner
 from ksef_desktop.ui.customers import CustomerListWindow, CustomerPicker
+from tests.ui.conftest import Answer
 
 CUSTOMERS = (
     CustomerInput(
@@ -28,28 +26,6 @@ CUSTOMERS = (
 @pytest.fixture
 def stored(session: Session) -> list[CustomerRecord]:
     return [session.services.sales.customers.save(c) for c in CUSTOMERS]
-
-
-@pytest.fixture
-def answers(monkeypatch: pytest.MonkeyPatch) -> Callable[[bool], list[str]]:
-    def install(reply: bool) -> list[str]:
-        asked: list[str] = []
-
-        def ask(
-            _cls: type[Confirmation],
-            _parent: object,
-            title: str,
-            _text: str,
-            on_answer: Callable[[bool], None],
-            **_kw: object,
-        ) -> None:
-            asked.append(title)
-            on_answer(reply)
-
-        monkeypatch.setattr(Confirmation, "ask", classmethod(ask))
-        return asked
-
-    return install
 
 
 def open_window(
@@ -211,7 +187,7 @@ def test_edit_and_delete(
     session: Session,
     runner: TaskRunner,
     stored: list[CustomerRecord],
-    answers: Callable[[bool], list[str]],
+    answer: Answer,
 ) -> None:
     window = open_window(qtbot, session, runner)
     nowak = select_named(window, "Anna Nowak")
@@ -222,11 +198,11 @@ def test_edit_and_delete(
     assert session.services.sales.customers.get(nowak.id).line2 == "00-951 Warszawa"  # type: ignore[union-attr]
 
     select_named(window, "Müller GmbH")
-    asked = answers(False)
+    asked = answer(False)
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
     assert asked == ["Delete the customer?"]
     assert session.services.sales.customers.get(stored[3].id) is not None
-    answers(True)
+    answer(True)
     with (
         qtbot.waitSignal(window.customer_deleted) as deleted,
         qtbot.waitSignal(window.customers_loaded),
@@ -243,18 +219,18 @@ def test_unsaved_edits_are_not_lost_silently(
     session: Session,
     runner: TaskRunner,
     stored: list[CustomerRecord],
-    answers: Callable[[bool], list[str]],
+    answer: Answer,
 ) -> None:
     window = open_window(qtbot, session, runner)
     select_named(window, "Anna Nowak")
     retype(qtbot, edit(window, "name"), "Anna Nowak-Kowalska")
-    asked = answers(False)
+    asked = answer(False)
     select_named(window, "Müller GmbH")
     assert asked == ["Discard changes?"]
     assert edit(window, "name").text() == "Anna Nowak-Kowalska"  # the edit stays
     window.close()
     assert window.isVisible()
-    answers(True)
+    answer(True)
     window.close()
     assert not window.isVisible()
     assert session.services.sales.customers.get(stored[2].id).name == "Anna Nowak"  # type: ignore[union-attr]

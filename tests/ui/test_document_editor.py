@@ -17,38 +17,15 @@ from ksef_desktop.domain.document import DocumentKind
 from ksef_desktop.domain.lifecycle import Event, Lifecycle, Status
 from ksef_desktop.domain.vat import VatRate
 from ksef_desktop.services.customers import CustomerInput, CustomerRecord
-from ksef_desktop.ui.common.msgbox import Confirmation
 from ksef_desktop.ui.common.tasks import TaskRunner
 from ksef_desktop.ui.customers import CustomerPicker
 from ksef_desktop.ui.editor import DocumentEditor
 from ksef_desktop.ui.editor.lines_model import NAME, PRICE, QUANTITY, RATE
 from tests.helpers import factories
+from tests.ui.conftest import Answer
 
 KSEF_NUMBER = "5261040828-20261102-0123456789AB-5C"
 Opener = Callable[..., DocumentEditor]
-
-
-@pytest.fixture
-def answer(monkeypatch: pytest.MonkeyPatch) -> Callable[[bool], list[str]]:
-    """Replace the confirmation with an immediate answer; returns the questions asked."""
-    asked: list[str] = []
-
-    def install(reply: bool) -> list[str]:
-        def ask(
-            _cls: type[Confirmation],
-            _parent: object,
-            title: str,
-            _text: str,
-            on_answer: Callable[[bool], None],
-            **_kw: object,
-        ) -> None:
-            asked.append(title)
-            on_answer(reply)
-
-        monkeypatch.setattr(Confirmation, "ask", classmethod(ask))
-        return asked
-
-    return install
 
 
 @pytest.fixture
@@ -348,7 +325,7 @@ def test_unsaved_changes_ask_before_closing(
     qtbot: QtBot,
     session: Session,
     open_editor: Opener,
-    answer: Callable[[bool], list[str]],
+    answer: Answer,
 ) -> None:
     draft = replace(factories.invoice(), number=None, generated_at=None)
     doc_id = session.services.sales.register.create_draft(draft)

@@ -32,6 +32,7 @@ from ksef_desktop.ui.language_dialog import LanguageDialog
 from ksef_desktop.ui.wizard.dialog import PrintWizardDialog
 from tests.helpers.desktop_chain import GOOD_NIP, closed_port_url
 from tests.helpers.sales_env import draft_invoice
+from tests.ui.conftest import close_when_idle
 from tests.ui.wizard_pdf import pdf_text, qr_texts
 
 SHOTS = os.environ.get("KSEF_SHOTS")
@@ -53,9 +54,7 @@ def open_dialog(qtbot: QtBot, runner: TaskRunner) -> Iterator[Opener]:
 
     yield opener
     for dialog in opened:
-        qtbot.waitUntil(lambda d=dialog: not d.is_busy, timeout=5_000)  # type: ignore[misc]
-        dialog.close()
-        dialog.deleteLater()
+        close_when_idle(qtbot, dialog, timeout=5_000)
 
 
 def combo(dialog: QDialog, name: str) -> QComboBox:
@@ -202,9 +201,7 @@ def test_the_wizard_offers_the_saved_printout_language_and_prints_in_the_one_cho
             dialog.grab().save(str(Path(SHOTS) / "wizard-print-language.png"))
         assert next_(qtbot, dialog) is Step.DONE
     finally:
-        qtbot.waitUntil(lambda: not dialog.is_busy, timeout=30_000)
-        dialog.close()
-        dialog.deleteLater()
+        close_when_idle(qtbot, dialog)
     text = pdf_text(pdf)
     assert "VAT invoice" in text
     assert "Amount due: 346.25 PLN" in text
@@ -238,9 +235,7 @@ def test_a_language_picked_in_the_wizard_drives_that_printout(
         pick(combo(dialog, "print_language"), "Polski")  # changed again on the print page
         assert next_(qtbot, dialog) is Step.DONE
     finally:
-        qtbot.waitUntil(lambda: not dialog.is_busy, timeout=30_000)
-        dialog.close()
-        dialog.deleteLater()
+        close_when_idle(qtbot, dialog)
     text = pdf_text(pdf)
     assert "Faktura VAT" in text
     assert "Do zapłaty: 346,25 PLN" in text.replace("\u00a0", " ")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -28,9 +27,8 @@ from ksef_desktop.support.language import Language
 from ksef_desktop.ui.printing.output import write_pdf
 from ksef_desktop.ui.printing.wording import ENGLISH, POLISH
 from tests.helpers.sales_env import SalesEnv, draft_invoice, make_env
-from tests.ui.wizard_pdf import pdf_text, qr_texts, save_png
+from tests.ui.wizard_pdf import keep_png, pdf_text, qr_texts
 
-SHOTS = os.environ.get("KSEF_SHOTS")
 KSEF_NUMBER = "5261040828-20261102-0123456789AB-5C"
 NUMBER = "FV/2026/11/0001"
 
@@ -117,9 +115,7 @@ def test_an_english_printout_has_english_wording_and_english_numbers(
         assert polish_word not in text, polish_word
     assert KSEF_NUMBER in text  # also the label under the code
     assert qr_texts(pdf) == [link]
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        save_png(pdf, Path(SHOTS) / "printout-english.png")
+    keep_png(pdf, "printout-english.png")
 
 
 def test_a_polish_printout_keeps_its_polish_wording_and_the_same_kod_i(
@@ -150,9 +146,7 @@ def test_a_polish_printout_keeps_its_polish_wording_and_the_same_kod_i(
     for english_word in ("Seller", "Buyer", "Amount due", "bank transfer", "Page 1"):
         assert english_word not in text, english_word
     assert qr_texts(pdf) == [link]
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        save_png(pdf, Path(SHOTS) / "printout-polish.png")
+    keep_png(pdf, "printout-polish.png")
 
 
 def test_the_printout_wording_does_not_follow_the_interface_language(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from ksef_desktop.app import Session
 from ksef_desktop.contract.api import CheckId, CheckStatus
 from ksef_desktop.contract.authcode import AuthorizationCode
 from ksef_desktop.services.connection import ConnectionReport, LocalCheck
-from ksef_desktop.ui.common.msgbox import Confirmation
 from ksef_desktop.ui.common.tasks import TaskRunner
 from ksef_desktop.ui.parameters import ParametersWindow
 from tests.helpers.desktop_chain import (
@@ -26,32 +24,7 @@ from tests.helpers.desktop_chain import (
     silent_server,
     untrusted_tls_server,
 )
-from tests.ui.conftest import open_session
-
-Asked = list[str]
-
-
-@pytest.fixture
-def answer(monkeypatch: pytest.MonkeyPatch) -> Callable[[bool], Asked]:
-    """Replace the confirmation with an immediate answer; returns the questions asked."""
-    asked: Asked = []
-
-    def install(reply: bool) -> Asked:
-        def ask(
-            _cls: type[Confirmation],
-            _parent: object,
-            title: str,
-            _text: str,
-            on_answer: Callable[[bool], None],
-            **_kw: object,
-        ) -> None:
-            asked.append(title)
-            on_answer(reply)
-
-        monkeypatch.setattr(Confirmation, "ask", classmethod(ask))
-        return asked
-
-    return install
+from tests.ui.conftest import Answer, open_session
 
 
 def open_window(qtbot: QtBot, session: Session, runner: TaskRunner) -> ParametersWindow:
@@ -117,7 +90,7 @@ def test_generate_without_a_valid_nip_explains_inline(
 
 
 def test_regenerate_asks_first_and_no_keeps_the_key(
-    qtbot: QtBot, session: Session, runner: TaskRunner, answer: Callable[[bool], Asked]
+    qtbot: QtBot, session: Session, runner: TaskRunner, answer: Answer
 ) -> None:
     window = open_window(qtbot, session, runner)
     first = generate(qtbot, window)
@@ -129,7 +102,7 @@ def test_regenerate_asks_first_and_no_keeps_the_key(
 
 
 def test_regenerate_confirmed_replaces_the_key_and_deletes_the_old_one(
-    qtbot: QtBot, session: Session, runner: TaskRunner, answer: Callable[[bool], Asked]
+    qtbot: QtBot, session: Session, runner: TaskRunner, answer: Answer
 ) -> None:
     window = open_window(qtbot, session, runner)
     first = AuthorizationCode.parse(generate(qtbot, window))
@@ -174,7 +147,7 @@ def test_a_new_key_signs_the_next_request_without_restarting(
     session: Session,
     runner: TaskRunner,
     chain: Chain,
-    answer: Callable[[bool], Asked],
+    answer: Answer,
 ) -> None:
     window = open_window(qtbot, session, runner)
     chain.register(generate(qtbot, window))
@@ -288,7 +261,7 @@ def test_cancel_reverts_the_form_and_the_store(
 
 
 def test_closing_with_unsaved_changes_asks(
-    qtbot: QtBot, session: Session, runner: TaskRunner, answer: Callable[[bool], Asked]
+    qtbot: QtBot, session: Session, runner: TaskRunner, answer: Answer
 ) -> None:
     window = open_window(qtbot, session, runner)
     type_into(qtbot, child(window, QLineEdit, "wsAddress"), "https://ksef-ws.example.com")

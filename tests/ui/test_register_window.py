@@ -18,7 +18,6 @@ from ksef_desktop.domain.lifecycle import Status
 from ksef_desktop.services.cancel import CancelToken
 from ksef_desktop.services.parameters import KsefParameters
 from ksef_desktop.services.wizard import Step
-from ksef_desktop.ui.common.msgbox import Confirmation
 from ksef_desktop.ui.common.tasks import TaskRunner
 from ksef_desktop.ui.editor import DocumentEditor
 from ksef_desktop.ui.register import RegisterWindow
@@ -31,6 +30,7 @@ from ksef_desktop.ui.wizard.dialog import PrintWizardDialog
 from tests.helpers.desktop_chain import GOOD_NIP, Chain
 from tests.helpers.register_docs import PLAN, REJECTED_REASON, Seeded, drafts, ksef_number, seed
 from tests.helpers.sales_env import draft_invoice
+from tests.ui.conftest import Answer
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
 NBSP = "\u00a0"
@@ -39,30 +39,6 @@ NBSP = "\u00a0"
 @pytest.fixture
 def seeded(session: Session) -> Seeded:
     return seed(session.documents)
-
-
-@pytest.fixture
-def answers(monkeypatch: pytest.MonkeyPatch) -> Callable[[bool], list[str]]:
-    """Confirmation answers at once; returns the titles asked."""
-
-    def install(reply: bool) -> list[str]:
-        asked: list[str] = []
-
-        def ask(
-            _cls: type[Confirmation],
-            _parent: object,
-            title: str,
-            _text: str,
-            on_answer: Callable[[bool], None],
-            **_kw: object,
-        ) -> None:
-            asked.append(title)
-            on_answer(reply)
-
-        monkeypatch.setattr(Confirmation, "ask", classmethod(ask))
-        return asked
-
-    return install
 
 
 @pytest.fixture
@@ -178,19 +154,19 @@ def test_del_deletes_a_draft_after_confirmation(
     window: RegisterWindow,
     seeded: Seeded,
     session: Session,
-    answers: Callable[[bool], list[str]],
+    answer: Answer,
 ) -> None:
     apply(qtbot, window, window.refresh)
     register = session.services.sales.register
     draft = seeded.with_status(Status.DRAFT)[0]
     select(window, draft)
-    asked = answers(False)
+    asked = answer(False)
     with qtbot.assertNotEmitted(window.document_deleted):
         qtbot.keyClick(window.table, Qt.Key.Key_Delete)
     assert asked == ["Delete the draft?"]
     assert register.count() == 15
 
-    answers(True)
+    answer(True)
     with qtbot.waitSignal(window.refreshed), qtbot.waitSignal(window.document_deleted) as gone:
         qtbot.keyClick(window.table, Qt.Key.Key_Delete)
     assert gone.args == [draft]
@@ -215,7 +191,7 @@ def test_del_on_a_document_past_draft_is_refused_and_changes_nothing(
     window: RegisterWindow,
     seeded: Seeded,
     session: Session,
-    answers: Callable[[bool], list[str]],
+    answer: Answer,
     status: Status,
     words: str,
 ) -> None:
@@ -224,7 +200,7 @@ def test_del_on_a_document_past_draft_is_refused_and_changes_nothing(
     before = session.documents.get(target)
     select(window, target)
     assert not window.findChild(QPushButton, "deleteDocument").isEnabled()
-    asked = answers(True)
+    asked = answer(True)
     with qtbot.waitSignal(window.delete_refused) as refused:
         qtbot.keyClick(window.table, Qt.Key.Key_Delete)
     assert asked == []  # refused before any question
@@ -450,7 +426,7 @@ def test_enter_opens_the_editor_and_tab_the_print_wizard(
     seeded: Seeded,
     session: Session,
     runner: TaskRunner,
-    answers: Callable[[bool], list[str]],
+    answer: Answer,
 ) -> None:
     RegisterWiring(window, session.services, runner)  # owned by the window
     wiring = window.findChild(RegisterWiring)
@@ -462,7 +438,7 @@ def test_enter_opens_the_editor_and_tab_the_print_wizard(
     editor = window.findChild(DocumentEditor)
     assert editor is not None
     assert editor.isVisible()
-    answers(True)  # closing may ask to discard: yes
+    answer(True)  # closing may ask to discard: yes
     editor.close()
     qtbot.waitUntil(lambda: not editor.isVisible())
     qtbot.keyClick(window.table, Qt.Key.Key_Tab)
@@ -494,7 +470,7 @@ def test_a_rejected_document_can_be_reopened_as_a_draft(
     window: RegisterWindow,
     seeded: Seeded,
     session: Session,
-    answers: Callable[[bool], list[str]],
+    answer: Answer,
 ) -> None:
     apply(qtbot, window, window.refresh)
     rejected = seeded.with_status(Status.REJECTED)[0]
@@ -502,7 +478,7 @@ def test_a_rejected_document_can_be_reopened_as_a_draft(
     reopen = window.findChild(QPushButton, "reopenDocument")
     select(window, accepted)
     assert not reopen.isEnabled()
-    asked = answers(True)
+    asked = answer(True)
     qtbot.keyClick(window.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert asked == []  # nothing to reopen
     select(window, rejected)

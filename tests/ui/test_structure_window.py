@@ -27,14 +27,9 @@ from ksef_desktop.ui.structure.xml_view import XmlView
 from tests.helpers import factories
 from tests.helpers.fa3cases import DOCUMENTS
 from tests.helpers.fa3mutate import ministry, set_text, to_bytes
+from tests.helpers.hostile_xml import BOMB, XXE
 
 ROOT = Path(__file__).resolve().parents[2]
-BOMB = b"""<?xml version="1.0"?>
-<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
-<Faktura>&lol2;</Faktura>"""
-XXE = b"""<?xml version="1.0"?>
-<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-<Faktura><Fa><P_2>&xxe;</P_2></Fa></Faktura>"""
 MALFORMED = b"<?xml version='1.0'?>\n<Faktura>\n  <Fa><P_2>FV/1</Fa>\n</Faktura>"
 LOAD_TIMEOUT = 60_000  # the first open loads both schemas; a shared machine may be slow
 
@@ -341,26 +336,24 @@ def test_view_command_renders_and_exits(tmp_path: Path) -> None:
     assert main(["view", str(tmp_path / "missing.xml")]) == 2
 
 
-def test_view_command_as_a_process_and_validate_stays_without_qt(tmp_path: Path) -> None:
-    good = tmp_path / "good.xml"
-    good.write_bytes(build(factories.invoice()))
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    viewed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ksef_desktop.cli",
-            "view",
-            str(good),
-            "--screenshots",
-            str(tmp_path),
-        ],
+def run_python(*args: str) -> subprocess.CompletedProcess[str]:
+    """This interpreter run as a separate process from the project root, Qt offscreen."""
+    return subprocess.run(
+        [sys.executable, *args],
         cwd=ROOT,
-        env=env,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
+    )
+
+
+def test_view_command_as_a_process_and_validate_stays_without_qt(tmp_path: Path) -> None:
+    good = tmp_path / "good.xml"
+    good.write_bytes(build(factories.invoice()))
+    viewed = run_python(
+        "-m", "ksef_desktop.cli", "view", str(good), "--screenshots", str(tmp_path)
     )
     assert viewed.returncode == 0, viewed.stderr
     assert (tmp_path / SCREENSHOT).exists()
@@ -369,13 +362,5 @@ def test_view_command_as_a_process_and_validate_stays_without_qt(tmp_path: Path)
         f"code = main(['validate', {str(good)!r}]); "
         "assert 'PySide6' not in sys.modules, 'validate loaded Qt'; sys.exit(code)"
     )
-    validated = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    validated = run_python("-c", probe)
     assert validated.returncode == 0, validated.stdout + validated.stderr

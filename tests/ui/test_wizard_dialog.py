@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -37,15 +36,14 @@ from ksef_desktop.domain.vat import VatRate
 from ksef_desktop.services.parameters import KsefParameters
 from ksef_desktop.services.printdata import Output
 from ksef_desktop.services.wizard import Step
-from ksef_desktop.storage import codec
 from ksef_desktop.ui.common.tasks import TaskRunner
 from ksef_desktop.ui.wizard.dialog import PrintWizardDialog
 from tests.helpers.desktop_chain import GOOD_NIP, Chain, closed_port_url
-from tests.helpers.sales_env import draft_invoice
+from tests.helpers.sales_env import draft_invoice, snapshot
 from tests.helpers.ws_env import erp_data
-from tests.ui.wizard_pdf import pdf_text, qr_texts, save_png
+from tests.ui.conftest import close_when_idle
+from tests.ui.wizard_pdf import SHOTS, keep_png, pdf_text, qr_texts
 
-SHOTS = os.environ.get("KSEF_SHOTS")  # a folder: screenshots of every page for a person
 QR_HOST = "https://qr-test.ksef.mf.gov.pl/invoice"
 
 
@@ -64,13 +62,6 @@ def connect(session: Session, chain: Chain, *, active: bool = True) -> None:
 def offline(session: Session) -> None:
     session.services.authorization.generate(GOOD_NIP)
     session.services.parameters.save(KsefParameters(True, closed_port_url(), GOOD_NIP))
-
-
-def snapshot(session: Session, doc_id: str) -> tuple[object, ...]:
-    stored = session.documents.get(doc_id)
-    meta = stored.meta
-    content = codec.encode(stored.document) if stored.document else None
-    return (meta.status, meta.number, meta.attempts, meta.print_count, meta.reason, content)
 
 
 def kod_i(session: Session, doc_id: str, day: str) -> str:
@@ -96,9 +87,7 @@ def open_wizard(
 
     yield opener
     for dialog in opened:
-        qtbot.waitUntil(lambda d=dialog: not d.is_busy, timeout=30_000)  # type: ignore[misc]
-        dialog.close()
-        dialog.deleteLater()
+        close_when_idle(qtbot, dialog)
 
 
 def child(dialog: QWidget, kind: type, name: str):  # type: ignore[no-untyped-def]
@@ -126,6 +115,14 @@ def to_pdf(dialog: PrintWizardDialog, path: Path) -> None:
     page = dialog.data_page
     page.output.set_value(Output.PDF)
     page.output.path.setText(str(path))
+
+
+def printout(pdf: Path, qr: list[str], png: str | None = None) -> str:
+    """The printed PDF's text, once its QR codes are ``qr``; kept as ``png`` under SHOTS."""
+    assert qr_texts(pdf) == qr
+    if png:
+        keep_png(pdf, png)
+    return pdf_text(pdf)
 
 
 def test_the_whole_flow_ends_with_a_pdf_carrying_the_ksef_number_and_kod_i(
@@ -182,13 +179,10 @@ def test_the_whole_flow_ends_with_a_pdf_carrying_the_ksef_number_and_kod_i(
     assert finished.args == [doc_id, "accepted"]
     assert session.documents.get(doc_id).meta.print_count == 1
 
-    text = pdf_text(pdf)
+    text = printout(pdf, [kod_i(session, doc_id, "02-01-2026")], "printout-accepted.png")
     assert "FV/2026/01/0001" in text
     assert number in text
     assert "Faktura VAT" in text
-    assert qr_texts(pdf) == [kod_i(session, doc_id, "02-01-2026")]
-    if SHOTS:
-        save_png(pdf, Path(SHOTS) / "printout-accepted.png")
 
 
 def test_a_validation_error_lists_the_problem_and_goes_to_its_field(
@@ -196,7 +190,7 @@ def test_a_validation_error_lists_the_problem_and_goes_to_its_field(
 ) -> None:
     connect(session, chain)
     doc_id = session.services.sales.register.create_draft(dated(2), register_kind="invoice")
-    before = snapshot(session, doc_id)
+    before = snapshot(session.documents, doc_id)
     dialog = open_wizard(doc_id)
     child(dialog, QCheckBox, "due_date_set").setChecked(True)
     child(dialog, QDateEdit, "due_date").setDate(QDate(2051, 1, 1))  # beyond FA(3)'s dates
@@ -228,7 +222,7 @@ def test_a_validation_error_lists_the_problem_and_goes_to_its_field(
     assert tree.topLevelItemCount() == 0
     assert dialog.next_button.isEnabled()
     assert next_(qtbot, dialog) is Step.APPROVE
-    assert snapshot(session, doc_id) != before  # the corrected due date was stored
+    assert snapshot(session.documents, doc_id) != before  # the corrected due date was stored
 
 
 def test_an_editor_problem_asks_the_editor_and_check_again_continues(
@@ -283,12 +277,9 @@ def test_ws_down_puts_the_document_in_awaiting_and_prints_offline(
     shot(dialog, "4-send-awaiting")
     assert next_(qtbot, dialog) is Step.PRINT
     assert next_(qtbot, dialog) is Step.DONE
-    text = pdf_text(pdf)
+    text = printout(pdf, [kod_i(session, doc_id, "02-05-2026")], "printout-offline.png")
     assert "OFFLINE" in text
     assert "FV/2026/05/0001" in text
-    assert qr_texts(pdf) == [kod_i(session, doc_id, "02-05-2026")]
-    if SHOTS:
-        save_png(pdf, Path(SHOTS) / "printout-offline.png")
 
 
 def test_a_ksef_rejection_is_said_plainly_and_nothing_prints(
@@ -340,11 +331,10 @@ def test_with_the_module_off_the_ksef_steps_are_skipped_and_there_is_no_qr(
     assert (stored.status, stored.meta.attempts) == (Status.APPROVED, 0)
     shot(dialog, "5-print-inactive")
     assert next_(qtbot, dialog) is Step.DONE
-    text = pdf_text(pdf)
+    text = printout(pdf, [])
     assert "FV/2026/06/0001" in text
     assert "OFFLINE" not in text
     assert "KOD I" not in text
-    assert qr_texts(pdf) == []
 
 
 @pytest.mark.parametrize("page", [Step.DATA, Step.VALIDATION, Step.APPROVE, Step.SEND, Step.PRINT])
@@ -358,10 +348,10 @@ def test_cancel_on_each_page_leaves_the_document_as_it_was(
         next_(qtbot, dialog)
     if page is Step.DATA:
         child(dialog, QCheckBox, "due_date_set").setChecked(False)  # edited, not stored
-    before = snapshot(session, doc_id)
+    before = snapshot(session.documents, doc_id)
     with qtbot.waitSignal(dialog.finished_with) as finished:
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert snapshot(session, doc_id) == before
+    assert snapshot(session.documents, doc_id) == before
     assert finished.args == [doc_id, session.documents.get(doc_id).status.value]
     assert not dialog.isVisible()
 
@@ -374,13 +364,13 @@ def test_back_returns_without_changing_the_document(
     dialog = open_wizard(doc_id)
     next_(qtbot, dialog)
     assert next_(qtbot, dialog) is Step.APPROVE
-    before = snapshot(session, doc_id)
+    before = snapshot(session.documents, doc_id)
     for expected in ("validation", "data"):
         with qtbot.waitSignal(dialog.page_shown) as shown:
             qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not dialog.is_busy)
         assert shown.args == [expected]
-        assert snapshot(session, doc_id) == before
+        assert snapshot(session.documents, doc_id) == before
     assert not dialog.back_button.isEnabled()
 
 

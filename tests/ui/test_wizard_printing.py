@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -23,9 +22,7 @@ from ksef_desktop.services.wizard import Step
 from ksef_desktop.ui.printing.output import PrintOutputError, write_pdf
 from ksef_desktop.ui.printing.wording import POLISH
 from tests.helpers.sales_env import SalesEnv, draft_invoice, make_env
-from tests.ui.wizard_pdf import pdf_text, qr_texts, save_png
-
-SHOTS = os.environ.get("KSEF_SHOTS")
+from tests.ui.wizard_pdf import keep_png, pdf_text, qr_texts
 
 
 @pytest.fixture
@@ -83,8 +80,7 @@ def test_a_long_invoice_runs_over_pages_with_every_line_and_the_qr_at_the_end(
     assert "zw" in text
     assert printout.qr is not None
     assert qr_texts(pdf) == [printout.qr.link]
-    if SHOTS:
-        save_png(pdf, Path(SHOTS) / "printout-long-page1.png")
+    keep_png(pdf, "printout-long-page1.png")
 
 
 def test_a_copy_is_marked_kopia(env: SalesEnv, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +10,7 @@ import pypdfium2 as pdfium
 import zxingcpp
 from PySide6.QtGui import QImage
 
+SHOTS = os.environ.get("KSEF_SHOTS")  # a folder: screenshots for a person to look at
 RENDER_SCALE = 3.0  # 216 dpi: the QR's modules are several pixels wide
 
 
@@ -54,3 +56,10 @@ def save_png(path: Path, target: Path) -> None:
     height, width, _ = pixels.shape
     image = QImage(pixels.data, width, height, width * 3, QImage.Format.Format_RGB888)
     image.copy().save(str(target))
+
+
+def keep_png(path: Path, name: str) -> None:
+    """The first page saved as ``name`` in the $KSEF_SHOTS folder, when that is set."""
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        save_png(path, Path(SHOTS) / name)

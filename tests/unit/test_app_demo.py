@@ -12,25 +12,9 @@ from pathlib import Path
 import pytest
 
 from ksef_desktop import cli
+from tests.helpers.demo_shots import PNG, SHOTS
 
 ROOT = Path(__file__).resolve().parents[2]
-PNG = b"\x89PNG\r\n\x1a\n"
-#: Every window a user meets, rendered from the demo data.
-SHOTS = [
-    "awaiting.png",
-    "customers.png",
-    "editor.png",
-    "help.png",
-    "language.png",
-    "main-window.png",
-    "parameters.png",
-    "printout.png",
-    "register.png",
-    "structure.png",
-    "wizard-data.png",
-    "wizard-print.png",
-    "wizard-validation.png",
-]
 
 
 def _env(home: Path) -> dict[str, str]:

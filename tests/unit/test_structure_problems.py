@@ -9,13 +9,7 @@ from ksef_desktop.fa3 import Problem, Severity, build
 from ksef_desktop.services.structure import build_structure
 from tests.helpers import factories
 from tests.helpers.fa3mutate import NS, find, ministry, set_text, to_bytes
-
-BOMB = b"""<?xml version="1.0"?>
-<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
-<Faktura>&lol2;</Faktura>"""
-XXE = b"""<?xml version="1.0"?>
-<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-<Faktura><Fa><P_2>&xxe;</P_2></Fa></Faktura>"""
+from tests.helpers.hostile_xml import BOMB, XXE
 
 
 def test_a_wrong_line_value_sits_on_that_line() -> None:

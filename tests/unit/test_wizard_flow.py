@@ -27,8 +27,7 @@ from ksef_desktop.services.cancel import CancelledError, CancelToken
 from ksef_desktop.services.printdata import PrintData, PrintField
 from ksef_desktop.services.validation import FixPlace
 from ksef_desktop.services.wizard import PrintWizard, Step, WizardError
-from ksef_desktop.storage import codec
-from tests.helpers.sales_env import SalesEnv, draft_invoice, make_env
+from tests.helpers.sales_env import SalesEnv, draft_invoice, make_env, snapshot
 
 ACCOUNT = "61 1090 1014 0000 0712 1981 2874"
 
@@ -38,14 +37,6 @@ def env(tmp_path: Path) -> Iterator[SalesEnv]:
     environment = make_env(tmp_path)
     yield environment
     environment.close()
-
-
-def snapshot(env: SalesEnv, doc_id: str) -> tuple[object, ...]:
-    """Everything a step could change about a stored document."""
-    stored = env.documents.get(doc_id)
-    meta = stored.meta
-    content = codec.encode(stored.document) if stored.document else None
-    return (meta.status, meta.number, meta.attempts, meta.print_count, meta.reason, content)
 
 
 def wizard_at(env: SalesEnv, doc_id: str, step: Step) -> PrintWizard:
@@ -71,7 +62,7 @@ def test_a_draft_starts_on_print_data_prefilled_from_the_document(env: SalesEnv)
 def test_print_data_is_checked_before_next(env: SalesEnv) -> None:
     doc_id = env.draft()
     wizard = env.sales.open_wizard(doc_id)
-    before = snapshot(env, doc_id)
+    before = snapshot(env.documents, doc_id)
     errors = wizard.set_print_data(PrintData(PaymentMethod.TRANSFER, None, "", copies=0))
     assert set(errors) == {PrintField.BANK_ACCOUNT, PrintField.COPIES}
     assert not wizard.can_next()
@@ -82,7 +73,7 @@ def test_print_data_is_checked_before_next(env: SalesEnv) -> None:
     early_due = PrintData(PaymentMethod.CASH, date(2026, 11, 1))
     assert set(wizard.set_print_data(early_due)) == {PrintField.DUE_DATE}
     assert wizard.set_print_data(PrintData(PaymentMethod.CASH)) == {}  # cash needs no account
-    assert snapshot(env, doc_id) == before  # nothing is stored before Next
+    assert snapshot(env.documents, doc_id) == before  # nothing is stored before Next
 
 
 def test_the_whole_flow_step_by_step(env: SalesEnv) -> None:
@@ -196,10 +187,10 @@ def test_cancel_at_each_step_leaves_the_document_as_it_was(env: SalesEnv, step: 
     wizard = wizard_at(env, doc_id, step)
     if step is Step.DATA:
         wizard.set_print_data(PrintData(PaymentMethod.CHEQUE))
-    before = snapshot(env, doc_id)
+    before = snapshot(env.documents, doc_id)
     wizard.cancel()
     assert wizard.finished
-    assert snapshot(env, doc_id) == before
+    assert snapshot(env.documents, doc_id) == before
     with pytest.raises(WizardError):
         wizard.next()
 
@@ -207,12 +198,12 @@ def test_cancel_at_each_step_leaves_the_document_as_it_was(env: SalesEnv, step: 
 def test_cancelling_the_send_before_it_starts_changes_nothing(env: SalesEnv) -> None:
     doc_id = env.draft()
     wizard = wizard_at(env, doc_id, Step.SEND)
-    before = snapshot(env, doc_id)
+    before = snapshot(env.documents, doc_id)
     token = CancelToken()
     token.cancel()
     with pytest.raises(CancelledError):
         wizard.send(token)
-    assert snapshot(env, doc_id) == before
+    assert snapshot(env.documents, doc_id) == before
     assert env.status(doc_id) is Status.APPROVED
 
 
@@ -270,9 +261,9 @@ def test_with_the_module_off_the_ksef_steps_are_skipped(env: SalesEnv) -> None:
     doc_id = env.draft()
     wizard = env.sales.open_wizard(doc_id)
     assert wizard.steps == (Step.DATA, Step.PRINT)
-    before = snapshot(env, doc_id)
+    before = snapshot(env.documents, doc_id)
     assert wizard.next() is Step.PRINT
-    assert snapshot(env, doc_id) != before
+    assert snapshot(env.documents, doc_id) != before
     stored = env.documents.get(doc_id)
     assert (stored.status, stored.meta.number) == (Status.APPROVED, "FV/2026/11/0001")
     printout = wizard.printout()
