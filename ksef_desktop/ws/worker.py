@@ -42,8 +42,14 @@ class CompanyWorker:
         else:
             self.links = [Link(company, tuning)] * count
         self.active = ActiveSessions()
-        self.sender = DocumentSender(store, self.mode, self.active, backoff, self.close_session)
+        self.sender = DocumentSender(store, self.mode, self.active, backoff, self._session_done)
         self._queue: queue.Queue[StoredDocument | None] = queue.Queue()
+        # Immediate mode: sessions a sender finished with are closed (and their UPO
+        # collected) by one closer thread, so the senders go on to the next document at
+        # once. One, not one per sender: more closers double the concurrent load on KSeF
+        # and slow the numbering the senders wait for (measured: 59 against 100 doc/s).
+        self._to_close: queue.Queue[tuple[str, Link] | None] = queue.Queue()
+        self._closers = 1 if self.mode == "immediate" else 0
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -66,6 +72,10 @@ class CompanyWorker:
             )
             for i, link in enumerate(self.links)
         ]
+        self._threads += [
+            threading.Thread(target=self._close_sessions, name=f"ws-close-{nip}-{i}", daemon=True)
+            for i in range(self._closers)
+        ]
         for thread in self._threads:
             thread.start()
 
@@ -74,6 +84,8 @@ class CompanyWorker:
         self._wake.set()
         for _ in self.links:
             self._queue.put(None)
+        for _ in range(self._closers):
+            self._to_close.put(None)
         deadline = time.monotonic() + timeout
         for thread in self._threads:
             thread.join(max(0.0, deadline - time.monotonic()))
@@ -117,6 +129,21 @@ class CompanyWorker:
                 with self._lock:
                     self._in_flight -= 1
                 self._wake.set()
+
+    def _session_done(self, ref: str, link: Link) -> None:
+        self._to_close.put((ref, link))
+
+    def _close_sessions(self) -> None:
+        while True:
+            item = self._to_close.get()
+            if item is None:
+                return
+            if self._stop.is_set():
+                continue  # drain: the sweeper closes what is left after the next start
+            try:
+                self.close_session(*item)
+            except Exception:  # a closer must outlive any single failure; the sweeper retries
+                log.exception("closing session %s of %s failed", item[0], self.company.nip)
 
     def _sweep(self) -> None:
         while not self._stop.wait(_SWEEP_INTERVAL):
