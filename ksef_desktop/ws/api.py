@@ -312,7 +312,7 @@ def list_documents(
     ] = None,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-) -> DocumentPage:
+) -> Response:
     """This company's documents, oldest first, ``next_cursor`` for the next page."""
     service = _service(request)
     try:
@@ -328,9 +328,10 @@ def list_documents(
     items, last = service.store.page(
         caller.nip, state=status, since=since_text, after=after, limit=limit
     )
-    return DocumentPage(
+    page = DocumentPage(
         items=[d.status for d in items], next_cursor=encode_cursor(last) if last else None
     )
+    return Response(page.model_dump_json(), media_type="application/json")  # see ``statuses``
 
 
 @router.get(

@@ -115,7 +115,7 @@ def test_new_invoice_typed_by_keyboard_is_saved_with_its_totals(
         ("Cement", "10", "kg", "100", VatRate.R8),
         ("Transport", "2", "h", "250,50", VatRate.R23),
     ]
-    assert editor.totals.gross.text() == "1 696.23 PLN"
+    assert editor.totals.gross.text() == "1\u00a0696,23 PLN"
     assert editor.save_button.isEnabled()
 
     with qtbot.waitSignal(editor.saved, timeout=10_000) as saved:
@@ -200,26 +200,26 @@ def test_totals_per_rate_follow_quantity_price_and_rate(
             set_cell(editor, row, column, value)
     table = editor.totals.table
     assert table_texts(table) == [
-        ["23%", "200.00", "46.00", "246.00"],
-        ["8%", "50.00", "4.00", "54.00"],
-        ["5%", "30.00", "1.50", "31.50"],
+        ["23%", "200,00", "46,00", "246,00"],
+        ["8%", "50,00", "4,00", "54,00"],
+        ["5%", "30,00", "1,50", "31,50"],
     ]
     set_cell(editor, 0, QUANTITY, "3")  # A: 300.00 at 23 %
     set_cell(editor, 2, PRICE, "12.5")  # C: 37.50 at 5 %
-    assert table_texts(table)[0] == ["23%", "300.00", "69.00", "369.00"]
-    assert table_texts(table)[2] == ["5%", "37.50", "1.88", "39.38"]
+    assert table_texts(table)[0] == ["23%", "300,00", "69,00", "369,00"]
+    assert table_texts(table)[2] == ["5%", "37,50", "1,88", "39,38"]
     set_cell(editor, 2, RATE, "23")  # C joins A: VAT on the rate's sum, rounded once
     assert table_texts(table) == [
-        ["23%", "337.50", "77.63", "415.13"],
-        ["8%", "50.00", "4.00", "54.00"],
+        ["23%", "337,50", "77,63", "415,13"],
+        ["8%", "50,00", "4,00", "54,00"],
     ]
-    assert editor.totals.net.text() == "387.50 PLN"
-    assert editor.totals.vat.text() == "81.63 PLN"
-    assert editor.totals.gross.text() == "469.13 PLN"
+    assert editor.totals.net.text() == "387,50 PLN"
+    assert editor.totals.vat.text() == "81,63 PLN"
+    assert editor.totals.gross.text() == "469,13 PLN"
 
     editor.header.pricing.setCurrentIndex(1)  # the same prices read as gross
     assert model.headerData(PRICE, Qt.Orientation.Horizontal) == "Gross price"
-    assert table_texts(table)[1] == ["8%", "46.30", "3.70", "50.00"]
+    assert table_texts(table)[1] == ["8%", "46,30", "3,70", "50,00"]
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 
@@ -262,14 +262,14 @@ def test_correction_shows_values_before_and_after(
 
     set_cell(editor, 0, PRICE, "90.00")  # was 101.50 at 23 %
     lines = table_texts(editor.correction.lines)
-    assert lines[0] == ["1. Towar 1", "1 × 101.50 = 101.50", "1 × 90.00 = 90.00", "-11.50"]
-    assert lines[1][3] == "+0.00"
+    assert lines[0] == ["1. Towar 1", "1 × 101,50 = 101,50", "1 × 90,00 = 90,00", "-11,50"]
+    assert lines[1][3] == "+0,00"
     assert table_texts(editor.correction.totals) == [
-        ["Before", "306.50", "39.75", "346.25"],
-        ["After", "295.00", "37.10", "332.10"],
-        ["Difference", "-11.50", "-2.65", "-14.15"],
+        ["Before", "306,50", "39,75", "346,25"],
+        ["After", "295,00", "37,10", "332,10"],
+        ["Difference", "-11,50", "-2,65", "-14,15"],
     ]
-    assert editor.totals.gross.text() == "-14.15 PLN"
+    assert editor.totals.gross.text() == "-14,15 PLN"
 
     editor.correction.reason.setFocus()
     keys("rabat")

@@ -18,11 +18,12 @@ from ksef_desktop.domain.lifecycle import Status
 from ksef_desktop.services.cancel import CancelToken
 from ksef_desktop.services.parameters import KsefParameters
 from ksef_desktop.services.wizard import Step
+from ksef_desktop.ui.common.amounts import money_text
 from ksef_desktop.ui.common.tasks import TaskRunner
 from ksef_desktop.ui.editor import DocumentEditor
 from ksef_desktop.ui.register import RegisterWindow
 from ksef_desktop.ui.register import model as columns
-from ksef_desktop.ui.register.format import STATUS_COLOURS, money_text
+from ksef_desktop.ui.register.format import STATUS_COLOURS
 from ksef_desktop.ui.register.importing import JsonFiles
 from ksef_desktop.ui.register.model import PAGE
 from ksef_desktop.ui.register.wiring import RegisterWiring

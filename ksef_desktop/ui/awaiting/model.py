@@ -30,6 +30,7 @@ from ksef_desktop.services.awaiting import (
 )
 from ksef_desktop.services.cancel import CancelToken, Progress
 from ksef_desktop.support.i18n import tr
+from ksef_desktop.ui.common.amounts import money_text
 from ksef_desktop.ui.common.tasks import Task, TaskRunner
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the document id of a row (None until its page loads)
@@ -418,8 +419,7 @@ def shown(rows: list[AwaitingRow]) -> dict[str, Shown]:
 
 
 def _gross(record: AwaitingRow) -> str:
-    text = f"{record.entry.gross:,.2f}".replace(",", "\u00a0")
-    return f"{text} {record.entry.currency}"
+    return money_text(record.entry.gross, record.entry.currency)
 
 
 #: What each column shows, in COLUMNS order.

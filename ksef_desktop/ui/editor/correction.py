@@ -26,7 +26,8 @@ from ksef_desktop.domain.extras import CorrectedInvoice, Correction, CorrectionT
 from ksef_desktop.domain.lines import Line, Pricing
 from ksef_desktop.domain.totals import compute_totals
 from ksef_desktop.services.register import RegisterRow
-from ksef_desktop.ui.editor.totals import amount, fit_rows
+from ksef_desktop.ui.common.amounts import amount_text, decimal_text
+from ksef_desktop.ui.editor.totals import fit_rows
 
 _REFERENCE = "reference"  # combo data of the stored reference of a loaded correction
 
@@ -46,7 +47,9 @@ def _line_text(line: Line | None, pricing: Pricing) -> str:
     if line is None:
         return "—"
     value = line.value(pricing)
-    return f"{line.quantity or 0:f} × {line.unit_price or 0:f} = {amount(value)}"
+    return (
+        f"{decimal_text(line.quantity)} × {decimal_text(line.unit_price)} = {amount_text(value)}"
+    )
 
 
 def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
@@ -133,7 +136,7 @@ class CorrectionPanel(QWidget):
                     row.number or _tr("(no number)"),
                     row.issue_date.isoformat(),
                     row.buyer,
-                    f"{amount(row.gross)} {row.currency}",
+                    f"{amount_text(row.gross)} {row.currency}",
                     row.ksef_number or "",
                 )
                 if part
@@ -216,7 +219,7 @@ class CorrectionPanel(QWidget):
                 _cell(f"{row + 1}. {name or ''}", right=False),
                 _cell(_line_text(old, pricing)),
                 _cell(_line_text(new, pricing)),
-                _cell(f"{change:+,.2f}".replace(",", " ")),
+                _cell(("+" if change >= 0 else "") + amount_text(change)),
             )
             for column, item in enumerate(cells):
                 self.lines.setItem(row, column, item)
@@ -236,7 +239,7 @@ class CorrectionPanel(QWidget):
         for r, (label, net, vat, gross) in enumerate(rows):
             self.totals.setItem(r, 0, _cell(label, right=False))
             for c, value in enumerate((net, vat, gross), start=1):
-                self.totals.setItem(r, c, _cell(amount(value)))
+                self.totals.setItem(r, c, _cell(amount_text(value)))
 
     def snapshot(self) -> tuple[object, ...]:
         return (self._reference, self.reason.text(), self.type.currentData())

@@ -20,6 +20,7 @@ from ksef_desktop.domain.errors import InvalidValueError
 from ksef_desktop.domain.lines import Line, Pricing, line_value
 from ksef_desktop.domain.money import to_decimal
 from ksef_desktop.domain.vat import VatRate
+from ksef_desktop.ui.common.amounts import amount_text
 
 NAME, QUANTITY, UNIT, PRICE, RATE, VALUE = range(6)
 _INVALID = QBrush(QColor("#fde2e2"))
@@ -201,7 +202,7 @@ class LinesModel(QAbstractTableModel):
             qty, price = _number(row.quantity, "quantity"), _number(row.price, "unit_price")
         except InvalidValueError:
             return ""
-        return f"{line_value(qty, price, None):,.2f}".replace(",", " ")
+        return amount_text(line_value(qty, price, None))
 
     def problem(self, row: int, column: int) -> str | None:
         return row_problem(self._rows[row], column, allow_zero=self.allow_zero)

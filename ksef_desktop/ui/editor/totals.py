@@ -20,17 +20,11 @@ from PySide6.QtWidgets import (
 from ksef_desktop.domain.document import Totals
 from ksef_desktop.domain.lines import Line
 from ksef_desktop.domain.vat import Bucket
+from ksef_desktop.ui.common.amounts import amount_text
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("editor", text)
-
-
-def amount(value: Decimal | None) -> str:
-    """An amount as accountants read it: grouped thousands, two decimals."""
-    if value is None:
-        return ""
-    return f"{value:,.2f}".replace(",", " ")
 
 
 def bucket_label(bucket: Bucket, lines: Iterable[Line]) -> str:
@@ -93,9 +87,9 @@ class TotalsPanel(QWidget):
             vat = total.vat if total.vat is not None else Decimal(0)
             cells = (
                 bucket_label(bucket, lines),
-                amount(total.net),
-                amount(total.vat) if bucket.has_vat else "—",
-                amount(total.net + vat),
+                amount_text(total.net),
+                amount_text(total.vat) if bucket.has_vat else "—",
+                amount_text(total.net + vat),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -104,6 +98,6 @@ class TotalsPanel(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, item)
-        self.net.setText(f"{amount(totals.net)} {currency}")
-        self.vat.setText(f"{amount(totals.vat)} {currency}")
-        self.gross.setText(f"{amount(totals.due)} {currency}")
+        self.net.setText(f"{amount_text(totals.net)} {currency}")
+        self.vat.setText(f"{amount_text(totals.vat)} {currency}")
+        self.gross.setText(f"{amount_text(totals.due)} {currency}")

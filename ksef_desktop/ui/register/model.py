@@ -25,14 +25,9 @@ from PySide6.QtGui import QBrush, QFont
 
 from ksef_desktop.services.cancel import CancelToken, Progress
 from ksef_desktop.services.register import RegisterFilter, RegisterRow, RegisterService, SortKey
+from ksef_desktop.ui.common.amounts import NO_VALUE, money_text
 from ksef_desktop.ui.common.tasks import Task, TaskRunner
-from ksef_desktop.ui.register.format import (
-    NO_VALUE,
-    date_text,
-    money_text,
-    status_colour,
-    status_text,
-)
+from ksef_desktop.ui.register.format import date_text, status_colour, status_text
 
 PAGE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole
