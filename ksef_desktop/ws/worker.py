@@ -131,7 +131,10 @@ class CompanyWorker:
                 self._wake.set()
 
     def _session_done(self, ref: str, link: Link) -> None:
-        self._to_close.put((ref, link))
+        if self._closers:
+            self._to_close.put((ref, link))
+        else:
+            self.close_session(ref, link)
 
     def _close_sessions(self) -> None:
         while True:
