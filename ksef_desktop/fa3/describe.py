@@ -65,10 +65,16 @@ def _documentation(component: Any) -> str:
     return _SPACES.sub(" ", " ".join(texts)).strip()
 
 
+#: Polish legal abbreviations that end in a full stop without ending the sentence.
+_ABBREVIATIONS = re.compile(r"\b(art|ust|pkt|lit|poz|nr|zm|tj|tzw|r|Dz|U)\.\s", re.IGNORECASE)
+
+
 def _label(name: str, documentation: str) -> str:
+    """The documentation's first sentence (``art. 106e ust. 1`` does not end it)."""
     if not documentation:
         return name
-    first = documentation.split(". ", 1)[0].rstrip(".")
+    protected = _ABBREVIATIONS.sub(lambda m: m.group(0).replace(". ", "\x00"), documentation)
+    first = protected.split(". ", 1)[0].rstrip(".").replace("\x00", ". ")
     if len(first) > _LABEL_LENGTH:
         first = first[: _LABEL_LENGTH - 1].rstrip() + "…"
     return first

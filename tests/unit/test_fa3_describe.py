@@ -58,3 +58,12 @@ def test_an_unknown_path_is_an_invalid_value(path: str) -> None:
         describe(path)
     assert caught.value.code == "fa3-unknown-element"
     assert "not an element of the FA(3) schema" in caught.value.message
+
+
+def test_a_label_does_not_end_at_a_legal_abbreviation() -> None:
+    # "Na podstawie art. 106a - 106q ustawy...": the label is the whole first sentence.
+    assert element_info("/Faktura/Fa").label.startswith("Na podstawie art. 106a")
+    assert element_info("/Faktura/Fa/P_1").label.startswith(
+        "Data wystawienia, z zastrzeżeniem art. 106na"
+    )
+    assert element_info("/Faktura/Fa/P_15").label == "Kwota należności ogółem"

@@ -20,7 +20,7 @@ from ksef_desktop.domain.errors import InvalidValueError
 from ksef_desktop.domain.lines import Line, Pricing, line_value
 from ksef_desktop.domain.money import to_decimal
 from ksef_desktop.domain.vat import VatRate
-from ksef_desktop.ui.common.amounts import amount_text
+from ksef_desktop.ui.common.amounts import amount_text, decimal_text
 
 NAME, QUANTITY, UNIT, PRICE, RATE, VALUE = range(6)
 _INVALID = QBrush(QColor("#fde2e2"))
@@ -76,7 +76,8 @@ class LineRow:
 
 
 def _plain(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:f}"
+    """A stored quantity or price as the accountant would type it (decimal comma)."""
+    return "" if value is None else decimal_text(value)
 
 
 def _number(text: str, field: str) -> Decimal:
