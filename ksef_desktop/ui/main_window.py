@@ -546,6 +546,13 @@ class MainWindow(QMainWindow):
                 "(Ctrl+Shift+P) to set the web-service address, generate the authorization code "
                 "and test the connection. F1 lists every keyboard shortcut."
             )
+            + "</p><p>"
+            + self.tr(
+                "Sales documents are issued in <b>ERP &gt; SALES &gt; INVOICES / RECEIPTS</b> "
+                "(Ctrl+Shift+F): [Ins] new, [Enter] open, [TAB] print, which validates, "
+                "approves and sends the document to KSeF first. Documents KSeF has not "
+                "confirmed wait in <b>ERP &gt; KSEF &gt; AWAITING DOCUMENTS</b> (Ctrl+Shift+A)."
+            )
             + "</p>"
         )
 

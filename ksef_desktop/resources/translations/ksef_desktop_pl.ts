@@ -701,6 +701,7 @@ tylko przeglądarka; nic nie jest nigdzie wysyłane.</translation>
     </message>
     <message>
         <source>{path} is not an element of the FA(3) schema ({step} is unknown).</source>
+        <extracomment>Polish legal abbreviations that end in a full stop without ending the sentence.</extracomment>
         <translation>{path} nie jest elementem schematu FA(3) (nieznany element {step}).</translation>
     </message>
     <message>
@@ -3283,6 +3284,10 @@ Otworzyć go ponownie?</translation>
     <message>
         <source>KSeF: inactive</source>
         <translation>KSeF: nieaktywny</translation>
+    </message>
+    <message>
+        <source>Sales documents are issued in &lt;b&gt;ERP &amp;gt; SALES &amp;gt; INVOICES / RECEIPTS&lt;/b&gt; (Ctrl+Shift+F): [Ins] new, [Enter] open, [TAB] print, which validates, approves and sends the document to KSeF first. Documents KSeF has not confirmed wait in &lt;b&gt;ERP &amp;gt; KSEF &amp;gt; AWAITING DOCUMENTS&lt;/b&gt; (Ctrl+Shift+A).</source>
+        <translation>Dokumenty sprzedaży wystawia się w &lt;b&gt;ERP &amp;gt; SPRZEDAŻ &amp;gt; FAKTURY / PARAGONY&lt;/b&gt; (Ctrl+Shift+F): [Ins] nowy, [Enter] otwórz, [TAB] drukuj — wydruk najpierw weryfikuje, zatwierdza i wysyła dokument do KSeF. Dokumenty niepotwierdzone przez KSeF czekają w &lt;b&gt;ERP &amp;gt; KSEF &amp;gt; DOKUMENTY OCZEKUJĄCE&lt;/b&gt; (Ctrl+Shift+A).</translation>
     </message>
     <message>
         <source>Awaiting documents: {n}</source>
