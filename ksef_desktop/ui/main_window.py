@@ -97,6 +97,11 @@ class MainWindow(QMainWindow):
         if services is not None:
             self.attach(services)
 
+    @property
+    def runner(self) -> TaskRunner:
+        """The session's one task runner (windows opened from here share it)."""
+        return self._runner
+
     def attach(self, services: Services) -> None:
         """The services are ready: enable the screens, start automatic retry, check status."""
         from ksef_desktop.services.autoretry import RetryScheduler  # noqa: PLC0415 - startup

@@ -27,7 +27,6 @@ from ksef_desktop.domain.lifecycle import Status
 from ksef_desktop.services.connection import ConnectionReport
 from ksef_desktop.services.printout import Printout
 from ksef_desktop.services.wizard import Step
-from ksef_desktop.ui.common.tasks import TaskRunner
 from ksef_desktop.ui.main_window import MainWindow
 from ksef_desktop.ui.printing.output import paint_preview
 from ksef_desktop.ui.register import RegisterWindow
@@ -98,11 +97,6 @@ class ScreenshotRun(QObject):
     def _fail(self, why: str) -> None:
         log.error("screenshots: %s; wrote %s", why, self.written)
         QApplication.exit(1)
-
-    def _runner(self) -> TaskRunner | None:
-        # The composition root parents the one runner to the application.
-        app = QApplication.instance()
-        return app.findChild(TaskRunner) if app is not None else None
 
     def _wiring(self) -> RegisterWiring | None:
         return self._window.register_wiring
@@ -200,10 +194,7 @@ class ScreenshotRun(QObject):
         self._when(editor.loaded, lambda: True, loaded)
 
     def _wizard_at(self, wizard: PrintWizardDialog, step: Step, then: Callable[[], None]) -> None:
-        runner = self._runner()
-        if runner is None:
-            self._fail("no task runner")
-            return
+        runner = self._window.runner
 
         def ready() -> bool:
             return wizard.view is not None and not wizard.is_busy and wizard.current_page() is step

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ksef_desktop.domain.lifecycle import Status
-from ksef_desktop.ui.printing.wording import POLISH
+from ksef_desktop.ui.common.amounts import amount_text
 from ksef_desktop.ui.wizard.view import WizardView
 
 
@@ -162,9 +162,9 @@ class ApprovePage(QWidget):
             "number": number,
             "issue_date": s.issue_date,
             "buyer": s.buyer,
-            "net": f"{POLISH.amount(s.net)} {s.currency}",
-            "vat": f"{POLISH.amount(s.vat)} {s.currency}",
-            "gross": f"{POLISH.amount(s.gross)} {s.currency}",
+            "net": f"{amount_text(s.net)} {s.currency}",
+            "vat": f"{amount_text(s.vat)} {s.currency}",
+            "gross": f"{amount_text(s.gross)} {s.currency}",
             "payment": s.payment_method,
             "warnings": str(s.warnings),
         }
