@@ -134,7 +134,7 @@ def _serve(args: argparse.Namespace) -> int:
     )
     for handler in logging.getLogger().handlers:
         handler.addFilter(RedactingFilter())
-    service = Service.build(config)
+    service = Service.build(config, delivery_process=True, log_level=args.log_level)
     server = make_server(service, log_level=args.log_level)
     service.start()
     logging.getLogger(__name__).info(

@@ -7,7 +7,9 @@ the simulator holds exactly 500 accepted invoices, none of them twice.
 
 from __future__ import annotations
 
+import os
 import random
+import signal
 import subprocess
 import sys
 import threading
@@ -211,3 +213,65 @@ def test_sigterm_stops_the_service_cleanly_after_a_large_batch(
     log = (tmp_path / "ksef-ws.log").read_text(encoding="utf-8")
     assert "Traceback" not in log
     assert "leaked semaphore" not in log  # the intake process was shut down, not abandoned
+
+
+def _delivery_processes(service_pid: int) -> list[int]:
+    """The service's spawned children (before any large batch: the delivery process only)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue  # ended while we looked
+        if parent == service_pid and b"spawn_main" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return True
+    return state == "Z"  # ended, not yet reaped by its (dead) parent's successor
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_the_delivery_process_is_replaced_when_it_dies_and_dies_with_the_service(
+    tmp_path: Path, sim: RunningSimulator
+) -> None:
+    ini = write_ini(
+        tmp_path / "ws",
+        sim.base_url,
+        {SELLER: "immediate"},
+        port=free_port(),
+        extra_ws="ksef_poll_seconds = 0.02",
+    )
+    key, code = new_key(SELLER)
+    assert ws_cli(["keys", "add", code.text, "--config", str(ini)]) == 0
+    base_url = "http://" + ini.read_text().split("listen = ")[1].split()[0]
+    service = Service(ini, tmp_path / "ksef-ws.log")
+    with client_for(base_url, key, code) as client:
+        service.start(client)
+        assert service.proc is not None
+        (first,) = _delivery_processes(service.proc.pid)
+        os.kill(first, signal.SIGKILL)
+        pid = service.proc.pid
+        wait_until(lambda: _delivery_processes(pid) not in ([], [first]), 30, "a new delivery")
+        (second,) = _delivery_processes(pid)
+        # The new process delivers: a document submitted now gets its KSeF number.
+        client.submit(erp_doc(950))
+
+        def accepted() -> bool:
+            return client.status(erp_doc(950).id).ksef_number is not None
+
+        wait_until(accepted, 30, "the document to be accepted")
+        assert client.health().status == "ok"
+        service.kill()  # kill -9 of the service: its delivery process must not live on
+        wait_until(lambda: _gone(second), 10, "the delivery process to end")
+    log = (tmp_path / "ksef-ws.log").read_text(encoding="utf-8")
+    assert "delivery process" in log
+    assert "ended unexpectedly" in log
