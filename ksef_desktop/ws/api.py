@@ -328,9 +328,7 @@ def list_documents(
     items, last = service.store.page(
         caller.nip, state=status, since=since_text, after=after, limit=limit
     )
-    page = DocumentPage(
-        items=[d.status for d in items], next_cursor=encode_cursor(last) if last else None
-    )
+    page = DocumentPage(items=items, next_cursor=encode_cursor(last) if last else None)
     return Response(page.model_dump_json(), media_type="application/json")  # see ``statuses``
 
 

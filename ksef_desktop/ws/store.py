@@ -60,7 +60,12 @@ _MIGRATIONS = [
         xml BLOB NOT NULL,
         PRIMARY KEY (session_ref, page)
     )
+    """,
+    # An ERP following its documents asks for those changed since its last look: without
+    # this index every such poll read all of a company's documents.
     """
+    CREATE INDEX documents_changed ON documents(nip, updated_at)
+    """,
 ]
 _UPO_AVAILABLE = (
     "EXISTS (SELECT 1 FROM upo_pages u WHERE u.session_ref = d.session_reference) AS upo_available"
@@ -68,7 +73,7 @@ _UPO_AVAILABLE = (
 _STATUS_SQL = f"SELECT d.*, {_UPO_AVAILABLE} FROM documents d"  # noqa: S608 - constant text
 #: Only what a status needs: polling many ids must not read every body and FA(3).
 _STATUS_ONLY_SQL = f"""
-    SELECT d.id, d.number, d.state, d.content_sha256, d.session_mode, d.ksef_number,
+    SELECT d.seq, d.id, d.number, d.state, d.content_sha256, d.session_mode, d.ksef_number,
            d.ksef_reference, d.session_reference, d.ksef_code, d.ksef_description, d.error,
            d.attempts, d.next_attempt_at, d.received_at, d.updated_at, d.accepted_at,
            {_UPO_AVAILABLE}
@@ -232,8 +237,9 @@ class DocumentStore:
         since: str | None,
         after: int,
         limit: int,
-    ) -> tuple[list[StoredDocument], int | None]:
-        sql = _STATUS_SQL + " WHERE d.nip = ? AND d.seq > ?"
+    ) -> tuple[list[DocumentStatus], int | None]:
+        """Statuses in submission order after position ``after``, and the next position."""
+        sql = _STATUS_ONLY_SQL + " WHERE d.nip = ? AND d.seq > ?"
         params: list[object] = [nip, after]
         if state is not None:
             sql += " AND d.state = ?"
@@ -242,8 +248,8 @@ class DocumentStore:
             sql += " AND d.updated_at >= ?"
             params.append(since)
         rows = self.db.query(sql + " ORDER BY d.seq LIMIT ?", [*params, limit + 1])
-        items = [_stored(r) for r in rows[:limit]]
-        return items, (items[-1].seq if len(rows) > limit else None)
+        items = [_status(r) for r in rows[:limit]]
+        return items, (rows[limit - 1]["seq"] if len(rows) > limit else None)
 
     def fa3(self, nip: str, doc_id: str) -> bytes | None:
         rows = self.db.query("SELECT fa3 FROM documents WHERE nip = ? AND id = ?", (nip, doc_id))

@@ -38,7 +38,7 @@ def store(tmp_path: Path) -> DocumentStore:
 
 
 def test_schema_is_versioned_and_in_wal_mode(store: DocumentStore) -> None:
-    assert store.db.query("PRAGMA user_version")[0][0] == 1
+    assert store.db.query("PRAGMA user_version")[0][0] == 2
     assert store.db.query("PRAGMA journal_mode")[0][0] == "wal"
 
 
