@@ -16,13 +16,33 @@ busy timeout).
 
 from __future__ import annotations
 
+import enum
+import logging
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
+log = logging.getLogger(__name__)
+
 _BUSY_MS = 30_000
+
+
+class _Now(enum.Enum):
+    NOW = "now"
+
+
+#: In a statement's parameters: the time of the transaction that writes it.
+NOW = _Now.NOW
+Statement = tuple[str, Sequence[object]]
+
+
+def execute_all(conn: sqlite3.Connection, statements: Sequence[Statement], stamp: str) -> None:
+    """Run ``statements`` with every ``NOW`` parameter replaced by ``stamp``."""
+    for sql, params in statements:
+        conn.execute(sql, [stamp if p is NOW else p for p in params])
 
 
 class _Connection:
@@ -89,3 +109,78 @@ class Database:
     def close(self) -> None:
         for connection in (self._reader, self._fast, self._durable):
             connection.close()
+
+
+class GroupWriter:
+    """Records committed by one thread of their own, as many to a transaction as wait.
+
+    The threads that send to KSeF hand over what they learnt (a reference, a KSeF
+    number) and go on with the next document instead of queueing for the write
+    lock, one commit each. The records use the fast writer: like its other
+    commits, one the process did not live to write is learnt again from KSeF
+    (the document is still "sending", so it is reconciled, not resent). A failed
+    transaction is tried again with the same records, so a locked or full disk
+    delays them but loses none while the process lives.
+    """
+
+    def __init__(self, db: Database, stamp: Callable[[], str], max_group: int = 500) -> None:
+        self._db = db
+        self._stamp = stamp
+        self._max_group = max_group
+        self._cond = threading.Condition()
+        self._waiting: list[Sequence[Statement]] = []
+        self._busy = False
+        self._closed = False
+        self._thread = threading.Thread(target=self._run, name="ws-records", daemon=True)
+        self._thread.start()
+
+    def put(self, statements: Sequence[Statement]) -> None:
+        with self._cond:
+            if self._closed:
+                raise RuntimeError("the store is closed")
+            self._waiting.append(statements)
+            self._cond.notify_all()
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every record handed over so far is committed; False on timeout."""
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._waiting and not self._busy, timeout)
+
+    def close(self, timeout: float = 30.0) -> None:
+        if not self.flush(timeout):
+            log.error("records of %s were not written in time; a restart learns them again "
+                      "from KSeF", self._db.path)  # fmt: skip
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        delay = 0.5
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: bool(self._waiting) or self._closed)
+                if self._closed:
+                    self._waiting.clear()
+                    self._cond.notify_all()
+                    return
+                group = self._waiting[: self._max_group]
+                del self._waiting[: self._max_group]
+                self._busy = True
+            try:
+                with self._db.transaction(durable=False) as conn:
+                    stamp = self._stamp()
+                    for statements in group:
+                        execute_all(conn, statements, stamp)
+            except sqlite3.Error:
+                log.exception("writing %d record(s) failed; trying again", len(group))
+                with self._cond:
+                    self._waiting[:0] = group
+                    self._busy = False
+                time.sleep(delay)
+                delay = min(5.0, delay * 2)
+                continue
+            delay = 0.5
+            with self._cond:
+                self._busy = False
+                self._cond.notify_all()

@@ -13,7 +13,7 @@ from pathlib import Path
 from ksef_desktop.contract.api import DocumentState, DocumentStatus
 from ksef_desktop.domain.errors import KsefDesktopError
 from ksef_desktop.support.i18n import tr
-from ksef_desktop.ws.db import Database
+from ksef_desktop.ws.db import NOW, Database, GroupWriter, Statement, execute_all
 
 STORE_FILE = "documents.sqlite"
 _MIGRATIONS = [
@@ -185,9 +185,23 @@ class DocumentStore:
 
     def __init__(self, data_dir: Path) -> None:
         self.db = Database(data_dir / STORE_FILE, _MIGRATIONS)
+        self._records = GroupWriter(self.db, now_iso)
 
     def close(self) -> None:
+        self._records.close()
         self.db.close()
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until the records written ``later`` are committed."""
+        return self._records.flush(timeout)
+
+    def _write(self, statements: Sequence[Statement], *, later: bool = False) -> None:
+        """Commit ``statements`` (fast writer) now, or with the next group when ``later``."""
+        if later:
+            self._records.put(statements)
+            return
+        with self.db.transaction(durable=False) as conn:
+            execute_all(conn, statements, now_iso())
 
     # -- the API side ----------------------------------------------------------
 
@@ -202,9 +216,9 @@ class DocumentStore:
         self, docs: Sequence[NewDocument]
     ) -> list[tuple[StoredDocument, Submission] | ConflictError]:
         """Store several documents in one committed transaction (one fsync)."""
-        stamp = now_iso()
         results: list[tuple[StoredDocument, Submission] | ConflictError] = []
         with self.db.transaction() as conn:
+            stamp = now_iso()  # taken under the write lock: stamps follow commit order
             for doc in docs:
                 try:
                     results.append(_submit_in(conn, doc, stamp))
@@ -274,8 +288,8 @@ class DocumentStore:
 
     def recover(self) -> int:
         """After a restart: whatever was being sent becomes due now (and is reconciled first)."""
-        stamp = now_iso()
         with self.db.transaction(durable=False) as conn:
+            stamp = now_iso()
             return conn.execute(
                 "UPDATE documents SET state=?, next_attempt_at=?, updated_at=? WHERE state=?",
                 (DocumentState.AWAITING.value, stamp, stamp, DocumentState.SENDING.value),
@@ -283,8 +297,8 @@ class DocumentStore:
 
     def claim_due(self, nip: str, limit: int) -> list[StoredDocument]:
         """Due documents of ``nip``, now marked SENDING (so nobody else takes them)."""
-        stamp = now_iso()
         with self.db.transaction(durable=False) as conn:
+            stamp = now_iso()
             rows = conn.execute(
                 "SELECT seq FROM documents WHERE nip = ? AND state IN (?, ?)"
                 " AND next_attempt_at <= ? ORDER BY next_attempt_at, seq LIMIT ?",
@@ -310,12 +324,11 @@ class DocumentStore:
         value = rows[0][0]
         return str(value) if value is not None else None
 
-    def _update(self, seq: int, sql: str, params: Sequence[object]) -> None:
-        with self.db.transaction(durable=False) as conn:
-            conn.execute(
-                f"UPDATE documents SET {sql}, updated_at=? WHERE seq=?",  # noqa: S608 - fixed text
-                [*params, now_iso(), seq],
-            )
+    def _update(
+        self, seq: int, sql: str, params: Sequence[object], *, later: bool = False
+    ) -> None:
+        update = f"UPDATE documents SET {sql}, updated_at=? WHERE seq=?"  # noqa: S608 - fixed text
+        self._write([(update, [*params, NOW, seq])], later=later)
 
     def mark_sending(self, seq: int, session_ref: str, mode: str, opened_at: str) -> None:
         """Committed before the invoice leaves: from now on a resend needs reconciling."""
@@ -331,19 +344,25 @@ class DocumentStore:
                 (session_ref, now_iso(), seq),
             )
 
-    def set_reference(self, seq: int, session_ref: str, reference: str, mode: str) -> None:
-        stamp = now_iso()
-        with self.db.transaction(durable=False) as conn:
-            conn.execute(
-                "INSERT OR IGNORE INTO sessions(ref, nip, mode, state, opened_at)"
-                " SELECT ?, nip, ?, 'open', ? FROM documents WHERE seq = ?",
-                (session_ref, mode, stamp, seq),
-            )
-            conn.execute(
-                "UPDATE documents SET session_reference=?, ksef_reference=?, updated_at=?"
-                " WHERE seq=?",
-                (session_ref, reference, stamp, seq),
-            )
+    def set_reference(
+        self, seq: int, session_ref: str, reference: str, mode: str, *, later: bool = False
+    ) -> None:
+        """KSeF's reference of the sent invoice (``later``: see :class:`GroupWriter`)."""
+        self._write(
+            [
+                (
+                    "INSERT OR IGNORE INTO sessions(ref, nip, mode, state, opened_at)"
+                    " SELECT ?, nip, ?, 'open', ? FROM documents WHERE seq = ?",
+                    (session_ref, mode, NOW, seq),
+                ),
+                (
+                    "UPDATE documents SET session_reference=?, ksef_reference=?, updated_at=?"
+                    " WHERE seq=?",
+                    (session_ref, reference, NOW, seq),
+                ),
+            ],
+            later=later,
+        )
 
     def accept(
         self,
@@ -354,8 +373,9 @@ class DocumentStore:
         session_ref: str | None,
         code: int,
         description: str,
+        later: bool = False,
     ) -> None:
-        stamp = now_iso()
+        """KSeF's number; ``later`` hands the record to the group writer and returns at once."""
         self._update(
             seq,
             "state=?, ksef_number=?, ksef_reference=coalesce(?, ksef_reference),"
@@ -368,8 +388,9 @@ class DocumentStore:
                 session_ref,
                 code,
                 description,
-                stamp,
+                NOW,
             ],
+            later=later,
         )
 
     def reject(self, seq: int, code: int | None, description: str | None, error: str) -> None:

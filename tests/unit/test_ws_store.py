@@ -117,3 +117,38 @@ def test_cursor_paging(store: DocumentStore) -> None:
     assert end is None
     with pytest.raises(ValueError, match="eHl6"):
         decode_cursor("eHl6")  # base64 of "xyz": not a position this service gave out
+
+
+def test_records_written_later_are_committed_together_and_survive_a_close(
+    tmp_path: Path,
+) -> None:
+    store = DocumentStore(tmp_path)
+    docs = [store.submit(_doc(f"L-{i}", f"c{i}"))[0] for i in range(3)]
+    claimed = store.claim_due(NIP, 10)
+    for doc in claimed:
+        store.mark_sending(doc.seq, "SESSION-1", "batch", "2026-01-01T00:00:00+00:00")
+        store.set_reference(doc.seq, "SESSION-1", f"EE-{doc.id}", "batch", later=True)
+    store.accept(
+        docs[0].seq, "NUM-0", reference=None, session_ref=None, code=200, description="ok",
+        later=True,
+    )  # fmt: skip
+    assert store.flush(10)
+    first = store.get(NIP, "L-0")
+    assert first is not None
+    assert first.state is DocumentState.ACCEPTED
+    assert first.ksef_reference == "EE-L-0"
+    assert first.status.accepted_at == first.status.updated_at  # one stamp: the commit's
+    store.accept(
+        docs[1].seq, "NUM-1", reference=None, session_ref=None, code=200, description="ok",
+        later=True,
+    )  # fmt: skip
+    store.close()  # writes what is still waiting before the file is closed
+    reopened = DocumentStore(tmp_path)
+    second = reopened.get(NIP, "L-1")
+    assert second is not None
+    assert second.ksef_number == "NUM-1"
+    third = reopened.get(NIP, "L-2")
+    assert third is not None
+    assert third.state is DocumentState.SENDING  # nothing recorded for it: reconciled later
+    assert third.ksef_reference == "EE-L-2"
+    reopened.close()
