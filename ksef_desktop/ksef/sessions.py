@@ -71,18 +71,28 @@ class SessionReader:
         self, session: str, reference: str, invoice_hash: str, *, resent: bool
     ) -> InvoiceOutcome:
         """Poll the invoice status (bounded backoff) until KSeF decides."""
-
-        def check() -> SessionInvoiceStatusResponse | None:
-            status = self._caller.call(
-                "invoice status",
-                lambda token: self._client.sessions.get_session_invoice_status(
-                    session, reference, access_token=token
-                ),
-            )
-            return None if status.status.code in PENDING_INVOICE else status
-
-        final = self._poll.wait_for(check, operation="invoice processing", reference=reference)
+        final = self._poll.wait_for(
+            lambda: self._final_status(session, reference),
+            operation="invoice processing",
+            reference=reference,
+        )
         return self.outcome(final, session, invoice_hash, resent=resent)
+
+    def check_invoice(
+        self, session: str, reference: str, invoice_hash: str, *, resent: bool
+    ) -> InvoiceOutcome | None:
+        """One look at the invoice: its outcome, or None while KSeF is still processing it."""
+        final = self._final_status(session, reference)
+        return None if final is None else self.outcome(final, session, invoice_hash, resent=resent)
+
+    def _final_status(self, session: str, reference: str) -> SessionInvoiceStatusResponse | None:
+        status = self._caller.call(
+            "invoice status",
+            lambda token: self._client.sessions.get_session_invoice_status(
+                session, reference, access_token=token
+            ),
+        )
+        return None if status.status.code in PENDING_INVOICE else status
 
     def outcome(
         self,

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ksef_desktop.domain.errors import KsefApiError, TransportError
-from ksef_desktop.ksef.online import OnlineSession
+from ksef_desktop.ksef.online import OnlineSession, PendingInvoice
 from ksef_desktop.ksef.outcomes import InvoiceOutcome
 from ksef_desktop.ksef.retry import is_transient
 from ksef_desktop.support.i18n import tr
@@ -66,6 +66,17 @@ class ActiveSessions:
             return ref in self._sessions
 
 
+@dataclass(frozen=True)
+class Sent:
+    """A document KSeF has taken, whose verdict (a KSeF number or a rejection) is to come."""
+
+    doc: StoredDocument
+    link: Link
+    pending: PendingInvoice
+    #: The sessions this delivery used (immediate mode closes them when it is settled).
+    used: list[str]
+
+
 class DocumentSender:
     """Sends documents of one company and records every step before the next one."""
 
@@ -84,11 +95,46 @@ class DocumentSender:
         self.on_session_done = on_session_done
 
     def process(self, doc: StoredDocument, link: Link) -> None:
+        """The whole delivery of ``doc``: send it, wait for KSeF's verdict, record it."""
+        sent = self.send(doc, link)
+        if sent is not None:
+            self.settle(sent)
+
+    def send(self, doc: StoredDocument, link: Link) -> Sent | None:
+        """Hand ``doc`` to KSeF; None when it is settled already (reconciled or deferred).
+
+        The KSeF number comes later (:meth:`settle`): KSeF processes an invoice
+        after accepting it, and the sender need not wait for that to send the next.
+        """
         used: list[str] = []
+        sent: Sent | None = None
         try:
-            outcome = self._reconcile(doc, link) if doc.maybe_sent else None
-            if outcome is None:
-                outcome = self._send(doc, link, used)
+            if doc.maybe_sent:
+                outcome = self._reconcile(doc, link)
+                if outcome is not None:
+                    self._record(doc, outcome)
+                    return None
+            sent = Sent(doc, link, self._submit(doc, link, used), used)
+        except (KsefApiError, TransportError) as error:
+            self._defer(doc, error)
+        except Exception as error:  # a bug must not lose the document: keep it waiting
+            log.exception("unexpected failure delivering %s/%s", doc.nip, doc.id)
+            self._defer(doc, error)
+        finally:
+            if sent is None:
+                self._done(used, link)
+        return sent
+
+    def settle(self, sent: Sent) -> None:
+        """Wait for KSeF's verdict on a sent document and record it."""
+        doc, link, pending = sent.doc, sent.link, sent.pending
+        try:
+            outcome = link.reader.wait_for_invoice(
+                pending.session.reference,
+                pending.reference,
+                pending.invoice_hash,
+                resent=pending.resent,
+            )
             self._record(doc, outcome)
         except (KsefApiError, TransportError) as error:
             self._defer(doc, error)
@@ -96,11 +142,40 @@ class DocumentSender:
             log.exception("unexpected failure delivering %s/%s", doc.nip, doc.id)
             self._defer(doc, error)
         finally:
-            # Immediate mode: one session per document, closed (and its UPO fetched) now.
-            if self.mode == "immediate":
-                for ref in dict.fromkeys(used):
-                    self.active.release(ref)
-                    self.on_session_done(ref, link)
+            self._done(sent.used, link)
+
+    def check(self, sent: Sent) -> bool:
+        """One look at KSeF's verdict on ``sent``; True once it is recorded (or deferred)."""
+        doc, pending = sent.doc, sent.pending
+        try:
+            outcome = sent.link.reader.check_invoice(
+                pending.session.reference,
+                pending.reference,
+                pending.invoice_hash,
+                resent=pending.resent,
+            )
+            if outcome is None:
+                return False
+            self._record(doc, outcome)
+        except (KsefApiError, TransportError) as error:
+            self._defer(doc, error)
+        except Exception as error:  # a bug must not lose the document: keep it waiting
+            log.exception("unexpected failure delivering %s/%s", doc.nip, doc.id)
+            self._defer(doc, error)
+        self._done(sent.used, sent.link)
+        return True
+
+    def give_up(self, sent: Sent, error: Exception) -> None:
+        """KSeF took too long to decide: the document waits, and is reconciled next time."""
+        self._defer(sent.doc, error)
+        self._done(sent.used, sent.link)
+
+    def _done(self, used: list[str], link: Link) -> None:
+        # Immediate mode: one session per document, closed (and its UPO fetched) now.
+        if self.mode == "immediate":
+            for ref in dict.fromkeys(used):
+                self.active.release(ref)
+                self.on_session_done(ref, link)
 
     def _reconcile(self, doc: StoredDocument, link: Link) -> InvoiceOutcome | None:
         """What KSeF did with an earlier send whose answer we never recorded."""
@@ -124,7 +199,7 @@ class DocumentSender:
             log.info("session %s unreadable (%s); resending %s", session, error.code, doc.id)
             return None
 
-    def _send(self, doc: StoredDocument, link: Link, used: list[str]) -> InvoiceOutcome:
+    def _submit(self, doc: StoredDocument, link: Link, used: list[str]) -> PendingInvoice:
         session = link.port.online.current()
         self.active.add(session, link)
         used.append(session.reference)
@@ -134,10 +209,12 @@ class DocumentSender:
         if target.reference != session.reference:
             self.active.add(target, link)
             used.append(target.reference)
-        self.store.set_reference(doc.seq, target.reference, pending.reference, self.mode)
-        return link.reader.wait_for_invoice(
-            target.reference, pending.reference, pending.invoice_hash, resent=pending.resent
+        # Not waited for: only a reconciliation after a crash needs it, and it can look
+        # the invoice up by its hash instead.
+        self.store.set_reference(
+            doc.seq, target.reference, pending.reference, self.mode, later=True
         )
+        return pending
 
     def _record(self, doc: StoredDocument, outcome: InvoiceOutcome) -> None:
         if outcome.accepted and outcome.ksef_number:
@@ -148,6 +225,7 @@ class DocumentSender:
                 session_ref=outcome.session_reference,
                 code=outcome.status_code,
                 description=outcome.description,
+                later=True,  # the sender goes on; the document stays "sending" until written
             )
             log.info("%s/%s accepted as %s", doc.nip, doc.id, outcome.ksef_number)
             return

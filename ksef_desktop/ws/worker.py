@@ -8,6 +8,8 @@ resend), and every session left open is closed and its UPO collected.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 import logging
 import queue
 import threading
@@ -15,15 +17,101 @@ import time
 from collections.abc import Mapping
 
 from ksef_desktop.domain.errors import KsefApiError, TransportError
+from ksef_desktop.ksef.retry import PollPolicy
+from ksef_desktop.support.i18n import tr
 from ksef_desktop.ws.config import CompanyConfig
 from ksef_desktop.ws.ksefgate import Link, Tuning
-from ksef_desktop.ws.sessions import ActiveSessions, Backoff, DocumentSender
+from ksef_desktop.ws.sessions import ActiveSessions, Backoff, DocumentSender, Sent
 from ksef_desktop.ws.store import DocumentStore, StoredDocument
 
 log = logging.getLogger(__name__)
 
 _IDLE_WAIT = 1.0
 _SWEEP_INTERVAL = 1.0
+#: Batch mode: documents sent whose verdict is awaited, at most (then sending pauses).
+MAX_UNSETTLED = 200
+
+
+class Verdicts:
+    """Batch mode: sent documents awaiting KSeF's verdict, looked at when each is due.
+
+    KSeF processes an invoice after taking it (seconds, on the real service), so
+    the senders go on sending while these threads look at each invoice's status on
+    its own growing interval, as the port's polling does, and record the verdict.
+    """
+
+    def __init__(self, sender: DocumentSender, poll: PollPolicy, threads: int, name: str) -> None:
+        self._sender = sender
+        self._poll = poll
+        self._cond = threading.Condition()
+        self._due: list[tuple[float, int, Sent, float, float]] = []
+        self._order = itertools.count()
+        self._stopped = False
+        self.on_settled: list[threading.Event] = []
+        self.threads = [
+            threading.Thread(target=self._run, name=f"{name}-{i}", daemon=True)
+            for i in range(threads)
+        ]
+
+    def __len__(self) -> int:
+        with self._cond:
+            return len(self._due)
+
+    def add(self, sent: Sent) -> None:
+        now = time.monotonic()
+        with self._cond:
+            heapq.heappush(self._due, (now, next(self._order), sent, now, self._poll.initial))
+            self._cond.notify()
+
+    def stop(self) -> None:
+        """Stop looking; what is left is reconciled after the next start (it is "sending")."""
+        with self._cond:
+            self._stopped = True
+            self._cond.notify_all()
+
+    def _next(self) -> tuple[Sent, float, float] | None:
+        with self._cond:
+            while not self._stopped:
+                now = time.monotonic()
+                if self._due and self._due[0][0] <= now:
+                    _, _, sent, started, interval = heapq.heappop(self._due)
+                    return sent, started, interval
+                self._cond.wait(self._due[0][0] - now if self._due else None)
+            return None
+
+    def _run(self) -> None:
+        while (item := self._next()) is not None:
+            sent, started, interval = item
+            if self._sender.check(sent):
+                for event in self.on_settled:
+                    event.set()
+                continue
+            if time.monotonic() - started + interval > self._poll.timeout:
+                self._sender.give_up(sent, _still_processing(sent.pending.reference))
+                continue
+            with self._cond:
+                heapq.heappush(
+                    self._due,
+                    (
+                        time.monotonic() + interval,
+                        next(self._order),
+                        sent,
+                        started,
+                        min(self._poll.max_interval, interval * self._poll.factor),
+                    ),
+                )
+                self._cond.notify()
+
+
+def _still_processing(reference: str) -> KsefApiError:
+    return KsefApiError(
+        tr("KSeF has not finished {operation} yet ({reference}).").format(
+            operation="invoice processing", reference=reference
+        ),
+        transient=True,
+        code="ksef-pending",
+        details={"operation": "invoice processing", "reference": reference},
+    )
 
 
 class CompanyWorker:
@@ -43,6 +131,16 @@ class CompanyWorker:
             self.links = [Link(company, tuning)] * count
         self.active = ActiveSessions()
         self.sender = DocumentSender(store, self.mode, self.active, backoff, self._session_done)
+        # Batch mode: the senders send; these threads collect the verdicts. Immediate
+        # mode keeps send and verdict together (each document has its session to close).
+        self.verdicts: Verdicts | None = None
+        if self.mode == "batch":
+            self.verdicts = Verdicts(
+                self.sender,
+                PollPolicy(initial=tuning.poll_initial),
+                count,
+                f"ws-verdicts-{company.nip}",
+            )
         self._queue: queue.Queue[StoredDocument | None] = queue.Queue()
         # Immediate mode: sessions a sender finished with are closed (and their UPO
         # collected) by one closer thread, so the senders go on to the next document at
@@ -76,12 +174,17 @@ class CompanyWorker:
             threading.Thread(target=self._close_sessions, name=f"ws-close-{nip}-{i}", daemon=True)
             for i in range(self._closers)
         ]
+        if self.verdicts is not None:
+            self.verdicts.on_settled.append(self._wake)
+            self._threads += self.verdicts.threads
         for thread in self._threads:
             thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
         self._wake.set()
+        if self.verdicts is not None:
+            self.verdicts.stop()
         for _ in self.links:
             self._queue.put(None)
         for _ in range(self._closers):
@@ -106,6 +209,8 @@ class CompanyWorker:
             with self._lock:
                 # One document waiting per consumer, so none idles between documents.
                 free = 2 * len(self.links) - self._in_flight
+            if self.verdicts is not None:  # and not too far ahead of KSeF's processing
+                free = min(free, MAX_UNSETTLED - len(self.verdicts))
             try:
                 claimed = self.store.claim_due(self.company.nip, free) if free > 0 else []
             except Exception:  # a locked or failing disk must not end delivery for good
@@ -124,7 +229,10 @@ class CompanyWorker:
             if doc is None or self._stop.is_set():
                 return
             try:
-                self.sender.process(doc, link)
+                if self.verdicts is None:
+                    self.sender.process(doc, link)
+                elif (sent := self.sender.send(doc, link)) is not None:
+                    self.verdicts.add(sent)
             finally:
                 with self._lock:
                     self._in_flight -= 1

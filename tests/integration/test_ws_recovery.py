@@ -123,3 +123,23 @@ def test_a_company_without_a_working_token_keeps_documents_awaiting(
     assert check["ksef_token"].hint
     assert sim.sim.invoice_count() == 0
     assert OTHER not in str(status)
+
+
+def test_batch_mode_sends_on_while_ksef_is_still_processing(
+    tmp_path: Path, sim: RunningSimulator
+) -> None:
+    """The senders do not wait for each verdict (seconds on the real KSeF) to send the next."""
+    sim.sim.processing_delay = 5.0
+    with _start(tmp_path, sim, "batch") as ws:
+        key, code = new_key(SELLER)
+        register(ws.service.config.data_dir, code)
+        with client_for(ws.base_url, key, code) as client:
+            ids = [s.id for s in client.submit_many([erp_doc(i) for i in range(12)])]
+            wait_until(lambda: len(sim.sim.invoices(SELLER)) == 12, 30, "all twelve sent")
+            # Four senders, twelve invoices in KSeF and not one decided yet.
+            assert ws.service.store.counts().get(DocumentState.ACCEPTED.value, 0) == 0
+            sim.sim.advance_clock(5.0)
+            wait_until(lambda: _all_accepted(ws, 12), 30, "all accepted")
+            statuses = client.statuses(ids)
+    assert len({s.ksef_number for s in statuses}) == 12
+    assert sim.sim.invoice_count(SELLER) == 12
