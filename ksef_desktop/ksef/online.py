@@ -85,14 +85,25 @@ class OnlineSender:
     def current(self) -> OnlineSession:
         """The open session while it is valid (with margin), else a new one."""
         with self._lock:
-            session = self._session
-            if (
-                session is None
-                or session.valid_until - self._margin <= self._now()
-                or session.sent >= _MAX_INVOICES
-            ):
+            session = self._usable()
+            if session is None:
                 session = self._session = self._open()
             return session
+
+    def peek(self) -> OnlineSession | None:
+        """The session the next send goes to, if one is open and usable (no KSeF call)."""
+        with self._lock:
+            return self._usable()
+
+    def _usable(self) -> OnlineSession | None:
+        session = self._session
+        if (
+            session is None
+            or session.valid_until - self._margin <= self._now()
+            or session.sent >= _MAX_INVOICES
+        ):
+            return None
+        return session
 
     def _open(self) -> OnlineSession:
         def attempt(token: str) -> tuple[str, str | None, EncryptionData]:

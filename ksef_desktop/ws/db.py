@@ -123,8 +123,16 @@ class GroupWriter:
     delays them but loses none while the process lives.
     """
 
-    def __init__(self, db: Database, stamp: Callable[[], str], max_group: int = 500) -> None:
+    def __init__(
+        self,
+        db: Database,
+        stamp: Callable[[], str],
+        *,
+        max_group: int = 500,
+        gather: float = 0.01,
+    ) -> None:
         self._db = db
+        self._gather = gather
         self._stamp = stamp
         self._max_group = max_group
         self._cond = threading.Condition()
@@ -139,7 +147,8 @@ class GroupWriter:
             if self._closed:
                 raise RuntimeError("the store is closed")
             self._waiting.append(statements)
-            self._cond.notify_all()
+            if len(self._waiting) == 1:
+                self._cond.notify_all()  # the writer waits only when nothing is waiting
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until every record handed over so far is committed; False on timeout."""
@@ -160,6 +169,9 @@ class GroupWriter:
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: bool(self._waiting) or self._closed)
+                if not self._closed and self._gather:
+                    # Let the records of the next few milliseconds join this transaction.
+                    self._cond.wait(self._gather)
                 if self._closed:
                     self._waiting.clear()
                     self._cond.notify_all()

@@ -203,7 +203,8 @@ class DocumentSender:
         session = link.port.online.current()
         self.active.add(session, link)
         used.append(session.reference)
-        self.store.mark_sending(doc.seq, session.reference, self.mode, now_iso())
+        if doc.marked_session != session.reference:  # the claim did not record it already
+            self.store.mark_sending(doc.seq, session.reference, self.mode, now_iso())
         pending = link.port.online.submit(doc.fa3)
         target = pending.session
         if target.reference != session.reference:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
 import enum
 import sqlite3
@@ -125,6 +126,8 @@ class StoredDocument:
     session_reference: str | None
     attempts: int
     status: DocumentStatus
+    #: The session the claim recorded this document as going to (see ``claim_due``).
+    marked_session: str | None = None
 
 
 def _status(row: sqlite3.Row) -> DocumentStatus:
@@ -295,26 +298,52 @@ class DocumentStore:
                 (DocumentState.AWAITING.value, stamp, stamp, DocumentState.SENDING.value),
             ).rowcount
 
-    def claim_due(self, nip: str, limit: int) -> list[StoredDocument]:
-        """Due documents of ``nip``, now marked SENDING (so nobody else takes them)."""
+    def claim_due(
+        self, nip: str, limit: int, *, session: tuple[str, str] | None = None
+    ) -> list[StoredDocument]:
+        """Due documents of ``nip``, now marked SENDING (so nobody else takes them).
+
+        ``session`` (reference, mode): the session they are about to be sent to.
+        Documents with no earlier send to reconcile are recorded as going there in
+        this same transaction (what :meth:`mark_sending` does one by one); their
+        ``marked_session`` says so, and a sender that finds its session unchanged
+        need not record it again.
+        """
         with self.db.transaction(durable=False) as conn:
             stamp = now_iso()
             rows = conn.execute(
-                "SELECT seq FROM documents WHERE nip = ? AND state IN (?, ?)"
+                "SELECT seq, maybe_sent FROM documents WHERE nip = ? AND state IN (?, ?)"
                 " AND next_attempt_at <= ? ORDER BY next_attempt_at, seq LIMIT ?",
                 (nip, DocumentState.QUEUED.value, DocumentState.AWAITING.value, stamp, limit),
             ).fetchall()
-            seqs = [r["seq"] for r in rows]
-            for seq in seqs:
+            fresh = {r["seq"] for r in rows if not r["maybe_sent"]} if session else set()
+            if fresh and session is not None:
+                conn.execute(
+                    "INSERT OR IGNORE INTO sessions(ref, nip, mode, state, opened_at)"
+                    " VALUES (?, ?, ?, 'open', ?)",
+                    (session[0], nip, session[1], stamp),
+                )
+            for row in rows:
                 conn.execute(
                     "UPDATE documents SET state=?, attempts=attempts+1, next_attempt_at=NULL,"
                     " updated_at=? WHERE seq=?",
-                    (DocumentState.SENDING.value, stamp, seq),
+                    (DocumentState.SENDING.value, stamp, row["seq"]),
                 )
-            return [
-                _stored(conn.execute(_STATUS_SQL + " WHERE d.seq = ?", (seq,)).fetchone())
-                for seq in seqs
-            ]
+                if row["seq"] in fresh and session is not None:
+                    conn.execute(
+                        "UPDATE documents SET maybe_sent=1, session_reference=?,"
+                        " ksef_reference=NULL WHERE seq=?",
+                        (session[0], row["seq"]),
+                    )
+            claimed = []
+            for row in rows:
+                doc = _stored(
+                    conn.execute(_STATUS_SQL + " WHERE d.seq = ?", (row["seq"],)).fetchone()
+                )
+                if row["seq"] in fresh and session is not None:
+                    doc = dataclasses.replace(doc, maybe_sent=False, marked_session=session[0])
+                claimed.append(doc)
+            return claimed
 
     def next_due(self, nip: str) -> str | None:
         rows = self.db.query(

@@ -14,7 +14,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ksef_desktop.domain.errors import KsefApiError, TransportError
 from ksef_desktop.ksef.retry import PollPolicy
@@ -47,7 +47,9 @@ class Verdicts:
         self._due: list[tuple[float, int, Sent, float, float]] = []
         self._order = itertools.count()
         self._stopped = False
-        self.on_settled: list[threading.Event] = []
+        self._leading = False
+        #: Called after each verdict is recorded.
+        self.on_settled: list[Callable[[], None]] = []
         self.threads = [
             threading.Thread(target=self._run, name=f"{name}-{i}", daemon=True)
             for i in range(threads)
@@ -70,21 +72,35 @@ class Verdicts:
             self._cond.notify_all()
 
     def _next(self) -> tuple[Sent, float, float] | None:
+        """The next due document; one thread (the leader) sleeps until the earliest is due.
+
+        The others wait to be woken, so a due document wakes one thread, not all.
+        """
         with self._cond:
             while not self._stopped:
                 now = time.monotonic()
                 if self._due and self._due[0][0] <= now:
                     _, _, sent, started, interval = heapq.heappop(self._due)
+                    if self._due:
+                        self._cond.notify()  # someone must watch the next one
                     return sent, started, interval
-                self._cond.wait(self._due[0][0] - now if self._due else None)
+                if self._leading:
+                    self._cond.wait()
+                    continue
+                self._leading = True
+                try:
+                    self._cond.wait(self._due[0][0] - now if self._due else None)
+                finally:
+                    self._leading = False
+                self._cond.notify()  # a follower takes over the watch if this one returns
             return None
 
     def _run(self) -> None:
         while (item := self._next()) is not None:
             sent, started, interval = item
             if self._sender.check(sent):
-                for event in self.on_settled:
-                    event.set()
+                for callback in self.on_settled:
+                    callback()
                 continue
             if time.monotonic() - started + interval > self._poll.timeout:
                 self._sender.give_up(sent, _still_processing(sent.pending.reference))
@@ -152,6 +168,7 @@ class CompanyWorker:
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._in_flight = 0
+        self._throttled = False
         self._closing: set[str] = set()
         self._close_after: dict[str, float] = {}
         self._threads: list[threading.Thread] = []
@@ -175,7 +192,7 @@ class CompanyWorker:
             for i in range(self._closers)
         ]
         if self.verdicts is not None:
-            self.verdicts.on_settled.append(self._wake)
+            self.verdicts.on_settled.append(self._verdict_recorded)
             self._threads += self.verdicts.threads
         for thread in self._threads:
             thread.start()
@@ -210,9 +227,15 @@ class CompanyWorker:
                 # One document waiting per consumer, so none idles between documents.
                 free = 2 * len(self.links) - self._in_flight
             if self.verdicts is not None:  # and not too far ahead of KSeF's processing
-                free = min(free, MAX_UNSETTLED - len(self.verdicts))
+                room = MAX_UNSETTLED - len(self.verdicts)
+                self._throttled = room < free
+                free = min(free, room)
             try:
-                claimed = self.store.claim_due(self.company.nip, free) if free > 0 else []
+                claimed = (
+                    self.store.claim_due(self.company.nip, free, session=self._batch_session())
+                    if free > 0
+                    else []
+                )
             except Exception:  # a locked or failing disk must not end delivery for good
                 log.exception("reading the queue of %s failed", self.company.nip)
                 claimed = []
@@ -222,6 +245,16 @@ class CompanyWorker:
                 self._queue.put(doc)
             # Woken by a submission or a finished send; the timeout finds retries due.
             self._wake.wait(_IDLE_WAIT)
+
+    def _batch_session(self) -> tuple[str, str] | None:
+        """Batch mode: the session the senders' shared port sends to now, if it has one.
+
+        Not opened here (a KSeF call): the first documents are claimed without it.
+        """
+        if self.mode != "batch":
+            return None
+        session = self.links[0].port.online.peek()
+        return None if session is None else (session.reference, self.mode)
 
     def _consume(self, link: Link) -> None:
         while True:
@@ -236,7 +269,15 @@ class CompanyWorker:
             finally:
                 with self._lock:
                     self._in_flight -= 1
-                self._wake.set()
+                    # Claimed in groups: the dispatcher is woken when half the documents
+                    # it handed out are done, not after each one.
+                    low = self._in_flight <= len(self.links)
+                if low:
+                    self._wake.set()
+
+    def _verdict_recorded(self) -> None:
+        if self._throttled:
+            self._wake.set()
 
     def _session_done(self, ref: str, link: Link) -> None:
         if self._closers:

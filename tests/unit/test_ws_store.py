@@ -152,3 +152,24 @@ def test_records_written_later_are_committed_together_and_survive_a_close(
     assert third.state is DocumentState.SENDING  # nothing recorded for it: reconciled later
     assert third.ksef_reference == "EE-L-2"
     reopened.close()
+
+
+def test_a_claim_records_the_session_fresh_documents_go_to(store: DocumentStore) -> None:
+    store.submit(_doc("F-1", "c1"))
+    store.submit(_doc("F-2", "c2"))
+    (earlier,) = store.claim_due(NIP, 1)
+    store.mark_sending(earlier.seq, "OLD", "batch", "2026-01-01T00:00:00+00:00")
+    store.defer(earlier.seq, "network down", "2000-01-01T00:00:00+00:00")
+    claimed = {d.id: d for d in store.claim_due(NIP, 10, session=("NEW", "batch"))}
+    # F-2 was never sent: recorded as going to NEW, nothing to reconcile.
+    assert claimed["F-2"].marked_session == "NEW"
+    assert not claimed["F-2"].maybe_sent
+    # F-1 may be in OLD already: it keeps that trail and is reconciled before any send.
+    assert claimed["F-1"].marked_session is None
+    assert claimed["F-1"].maybe_sent
+    assert claimed["F-1"].session_reference == "OLD"
+    # What a restart finds: F-2 "maybe sent" to NEW, so it is looked up there first.
+    fresh = store.get(NIP, "F-2")
+    assert fresh is not None
+    assert (fresh.maybe_sent, fresh.session_reference) == (True, "NEW")
+    assert [r["ref"] for r in store.open_sessions(NIP)] == ["OLD", "NEW"]

@@ -63,7 +63,7 @@ def test_a_verdict_is_looked_at_until_ksef_decides() -> None:
     sender = _KsefStillProcessing(decide_after=3)
     verdicts = _verdicts(sender, PollPolicy(initial=0.01, timeout=60))
     settled = threading.Event()
-    verdicts.on_settled.append(settled)
+    verdicts.on_settled.append(settled.set)
     verdicts.add(_sent())
     wait_until(settled.is_set, 10, "the verdict")
     verdicts.stop()
