@@ -55,8 +55,12 @@ NIP = "5261040828"
 TOKEN = "benchmark-token-" + NIP
 EXAMPLE = Path(__file__).resolve().parents[1] / "schemas" / "examples" / "invoice-vat.json"
 PARALLEL = 4
-#: How far back each poll looks beyond the previous one (commits in flight meanwhile).
-POLL_MARGIN = dt.timedelta(seconds=0.2)
+#: How far back each poll looks beyond the previous one: ksef-ws stamps a change under
+#: the write lock, so only a commit under way at the previous poll can carry an older
+#: stamp, and its transaction lasts milliseconds. Should one slip through anyway, the
+#: client asks for the stragglers' statuses after STALL without news.
+POLL_MARGIN = dt.timedelta(seconds=0.05)
+STALL = 2.0
 TUNING = Tuning(poll_initial=0.02, retry=RetryPolicy(base_delay=0.05), timeout_seconds=30)
 
 
@@ -199,9 +203,11 @@ def _measure(client: WsClient, docs: list[ErpDocument]) -> float:
     since = dt.datetime.now(dt.UTC) - POLL_MARGIN
     for first in range(0, len(docs), 100):
         client.submit_many(docs[first : first + 100])
+    news_at = time.monotonic()
     while True:
         polled_at = dt.datetime.now(dt.UTC)
         cursor = None
+        before = len(waiting)
         while True:
             page = client.list(
                 status=DocumentState.ACCEPTED, since=since.isoformat(), cursor=cursor, limit=1000
@@ -212,6 +218,12 @@ def _measure(client: WsClient, docs: list[ErpDocument]) -> float:
                 break
         if not waiting:
             return time.perf_counter() - start
+        if len(waiting) < before:
+            news_at = time.monotonic()
+        elif time.monotonic() - news_at > STALL:
+            stragglers = sorted(waiting)[:500]
+            waiting -= {s.id for s in client.statuses(stragglers) if s.ksef_number}
+            news_at = time.monotonic()
         since = polled_at - POLL_MARGIN
         time.sleep(0.05)
 

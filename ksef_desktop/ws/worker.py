@@ -8,130 +8,28 @@ resend), and every session left open is closed and its UPO collected.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
-import itertools
 import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from ksef_desktop.domain.errors import KsefApiError, TransportError
 from ksef_desktop.ksef.retry import PollPolicy
-from ksef_desktop.support.i18n import tr
+from ksef_desktop.ws.batchloop import BatchDelivery
 from ksef_desktop.ws.config import CompanyConfig
 from ksef_desktop.ws.ksefgate import Link, Tuning
-from ksef_desktop.ws.sessions import ActiveSessions, Backoff, DocumentSender, Sent
+from ksef_desktop.ws.sessions import ActiveSessions, Backoff, DocumentSender
 from ksef_desktop.ws.store import DocumentStore, StoredDocument
 
 log = logging.getLogger(__name__)
 
 _IDLE_WAIT = 1.0
 _SWEEP_INTERVAL = 1.0
-#: Batch mode: documents sent whose verdict is awaited, at most (then sending pauses).
-MAX_UNSETTLED = 200
-
-
-class Verdicts:
-    """Batch mode: sent documents awaiting KSeF's verdict, looked at when each is due.
-
-    KSeF processes an invoice after taking it (seconds, on the real service), so
-    the senders go on sending while these threads look at each invoice's status on
-    its own growing interval, as the port's polling does, and record the verdict.
-    """
-
-    def __init__(self, sender: DocumentSender, poll: PollPolicy, threads: int, name: str) -> None:
-        self._sender = sender
-        self._poll = poll
-        self._cond = threading.Condition()
-        self._due: list[tuple[float, int, Sent, float, float]] = []
-        self._order = itertools.count()
-        self._stopped = False
-        self._leading = False
-        #: Called after each verdict is recorded.
-        self.on_settled: list[Callable[[], None]] = []
-        self.threads = [
-            threading.Thread(target=self._run, name=f"{name}-{i}", daemon=True)
-            for i in range(threads)
-        ]
-
-    def __len__(self) -> int:
-        with self._cond:
-            return len(self._due)
-
-    def add(self, sent: Sent) -> None:
-        now = time.monotonic()
-        with self._cond:
-            heapq.heappush(self._due, (now, next(self._order), sent, now, self._poll.initial))
-            self._cond.notify()
-
-    def stop(self) -> None:
-        """Stop looking; what is left is reconciled after the next start (it is "sending")."""
-        with self._cond:
-            self._stopped = True
-            self._cond.notify_all()
-
-    def _next(self) -> tuple[Sent, float, float] | None:
-        """The next due document; one thread (the leader) sleeps until the earliest is due.
-
-        The others wait to be woken, so a due document wakes one thread, not all.
-        """
-        with self._cond:
-            while not self._stopped:
-                now = time.monotonic()
-                if self._due and self._due[0][0] <= now:
-                    _, _, sent, started, interval = heapq.heappop(self._due)
-                    if self._due:
-                        self._cond.notify()  # someone must watch the next one
-                    return sent, started, interval
-                if self._leading:
-                    self._cond.wait()
-                    continue
-                self._leading = True
-                try:
-                    self._cond.wait(self._due[0][0] - now if self._due else None)
-                finally:
-                    self._leading = False
-                self._cond.notify()  # a follower takes over the watch if this one returns
-            return None
-
-    def _run(self) -> None:
-        while (item := self._next()) is not None:
-            sent, started, interval = item
-            if self._sender.check(sent):
-                for callback in self.on_settled:
-                    callback()
-                continue
-            if time.monotonic() - started + interval > self._poll.timeout:
-                self._sender.give_up(sent, _still_processing(sent.pending.reference))
-                continue
-            with self._cond:
-                heapq.heappush(
-                    self._due,
-                    (
-                        time.monotonic() + interval,
-                        next(self._order),
-                        sent,
-                        started,
-                        min(self._poll.max_interval, interval * self._poll.factor),
-                    ),
-                )
-                self._cond.notify()
-
-
-def _still_processing(reference: str) -> KsefApiError:
-    return KsefApiError(
-        tr("KSeF has not finished {operation} yet ({reference}).").format(
-            operation="invoice processing", reference=reference
-        ),
-        transient=True,
-        code="ksef-pending",
-        details={"operation": "invoice processing", "reference": reference},
-    )
 
 
 class CompanyWorker:
-    """Delivers one company's documents; ``parallel_sends`` consumers, one sweeper."""
+    """Delivers one company's documents with ``parallel_sends`` threads; one sweeper."""
 
     def __init__(
         self, company: CompanyConfig, store: DocumentStore, tuning: Tuning, backoff: Backoff
@@ -147,15 +45,17 @@ class CompanyWorker:
             self.links = [Link(company, tuning)] * count
         self.active = ActiveSessions()
         self.sender = DocumentSender(store, self.mode, self.active, backoff, self._session_done)
-        # Batch mode: the senders send; these threads collect the verdicts. Immediate
-        # mode keeps send and verdict together (each document has its session to close).
-        self.verdicts: Verdicts | None = None
+        # Batch mode: threads that claim, send and collect verdicts in turn (batchloop).
+        # Immediate mode: a dispatcher hands documents to senders, which wait for each
+        # verdict (the document's session is closed once it is known).
+        self.batch: BatchDelivery | None = None
         if self.mode == "batch":
-            self.verdicts = Verdicts(
+            self.batch = BatchDelivery(
                 self.sender,
+                lambda limit: store.claim_due(company.nip, limit, session=self._batch_session()),
+                self.links,
                 PollPolicy(initial=tuning.poll_initial),
-                count,
-                f"ws-verdicts-{company.nip}",
+                f"ws-send-{company.nip}",
             )
         self._queue: queue.Queue[StoredDocument | None] = queue.Queue()
         # Immediate mode: sessions a sender finished with are closed (and their UPO
@@ -168,7 +68,6 @@ class CompanyWorker:
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._in_flight = 0
-        self._throttled = False
         self._closing: set[str] = set()
         self._close_after: dict[str, float] = {}
         self._threads: list[threading.Thread] = []
@@ -178,30 +77,32 @@ class CompanyWorker:
     def start(self) -> None:
         nip = self.company.nip
         self._threads = [
-            threading.Thread(target=self._dispatch, name=f"ws-dispatch-{nip}", daemon=True),
-            threading.Thread(target=self._sweep, name=f"ws-sessions-{nip}", daemon=True),
+            threading.Thread(target=self._sweep, name=f"ws-sessions-{nip}", daemon=True)
         ]
-        self._threads += [
-            threading.Thread(
-                target=self._consume, args=(link,), name=f"ws-send-{nip}-{i}", daemon=True
+        if self.batch is not None:
+            self._threads += self.batch.threads
+        else:
+            self._threads.append(
+                threading.Thread(target=self._dispatch, name=f"ws-dispatch-{nip}", daemon=True)
             )
-            for i, link in enumerate(self.links)
-        ]
+            self._threads += [
+                threading.Thread(
+                    target=self._consume, args=(link,), name=f"ws-send-{nip}-{i}", daemon=True
+                )
+                for i, link in enumerate(self.links)
+            ]
         self._threads += [
             threading.Thread(target=self._close_sessions, name=f"ws-close-{nip}-{i}", daemon=True)
             for i in range(self._closers)
         ]
-        if self.verdicts is not None:
-            self.verdicts.on_settled.append(self._verdict_recorded)
-            self._threads += self.verdicts.threads
         for thread in self._threads:
             thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
         self._wake.set()
-        if self.verdicts is not None:
-            self.verdicts.stop()
+        if self.batch is not None:
+            self.batch.stop()
         for _ in self.links:
             self._queue.put(None)
         for _ in range(self._closers):
@@ -213,6 +114,8 @@ class CompanyWorker:
             link.close()
 
     def wake(self) -> None:
+        if self.batch is not None:
+            self.batch.wake()
         self._wake.set()
 
     def alive(self) -> bool:
@@ -226,16 +129,8 @@ class CompanyWorker:
             with self._lock:
                 # One document waiting per consumer, so none idles between documents.
                 free = 2 * len(self.links) - self._in_flight
-            if self.verdicts is not None:  # and not too far ahead of KSeF's processing
-                room = MAX_UNSETTLED - len(self.verdicts)
-                self._throttled = room < free
-                free = min(free, room)
             try:
-                claimed = (
-                    self.store.claim_due(self.company.nip, free, session=self._batch_session())
-                    if free > 0
-                    else []
-                )
+                claimed = self.store.claim_due(self.company.nip, free) if free > 0 else []
             except Exception:  # a locked or failing disk must not end delivery for good
                 log.exception("reading the queue of %s failed", self.company.nip)
                 claimed = []
@@ -262,10 +157,7 @@ class CompanyWorker:
             if doc is None or self._stop.is_set():
                 return
             try:
-                if self.verdicts is None:
-                    self.sender.process(doc, link)
-                elif (sent := self.sender.send(doc, link)) is not None:
-                    self.verdicts.add(sent)
+                self.sender.process(doc, link)
             finally:
                 with self._lock:
                     self._in_flight -= 1
@@ -274,10 +166,6 @@ class CompanyWorker:
                     low = self._in_flight <= len(self.links)
                 if low:
                     self._wake.set()
-
-    def _verdict_recorded(self) -> None:
-        if self._throttled:
-            self._wake.set()
 
     def _session_done(self, ref: str, link: Link) -> None:
         if self._closers:
