@@ -30,7 +30,7 @@ from ksef_desktop.domain.document import (
 )
 from ksef_desktop.domain.errors import InvalidValueError
 from ksef_desktop.domain.extras import CorrectedInvoice, Correction, CorrectionType, Footer
-from ksef_desktop.domain.lines import Line, Pricing
+from ksef_desktop.domain.lines import Line, Pricing, line_value
 from ksef_desktop.domain.party import Address, Contact, IdKind, Party, TaxId
 from ksef_desktop.domain.payment import BankAccount, DueTerm, Payment, PaymentMethod
 from ksef_desktop.domain.totals import recalculate
@@ -105,14 +105,19 @@ def _buyer(b: BuyerIn) -> Party:
     )
 
 
-def _line(i: int, item: LineIn, rate: Decimal | None) -> Line:
+def _line(i: int, item: LineIn, rate: Decimal | None, pricing: Pricing) -> Line:
+    quantity, price = Decimal(item.quantity), Decimal(item.unit_price)
+    discount = Decimal(item.discount) if item.discount else None
+    value = line_value(quantity, price, discount)  # as recalculate() prices it
     return Line(
         i,
         name=item.name,
-        quantity=Decimal(item.quantity),
+        quantity=quantity,
         unit=item.unit,
-        unit_price=Decimal(item.unit_price),
-        discount=Decimal(item.discount) if item.discount else None,
+        unit_price=price,
+        discount=discount,
+        net_value=value if pricing is Pricing.NET else None,
+        gross_value=value if pricing is Pricing.GROSS else None,
         vat_rate=VatRate(item.vat_rate),
         gtu=item.gtu,
         pkwiu=item.pkwiu,
@@ -127,7 +132,7 @@ def _lines(erp: ErpDocument, rate: Decimal | None) -> tuple[Line, ...]:
     result = []
     for i, item in enumerate(erp.lines):
         try:
-            result.append(_line(item.number or i + 1, item, rate))
+            result.append(_line(item.number or i + 1, item, rate, Pricing(erp.pricing)))
         except InvalidValueError as exc:
             raise InvalidValueError(exc.message, field=f"lines[{i}]", code=exc.code) from exc
     return tuple(result)

@@ -86,5 +86,14 @@ def priced(line: Line, pricing: Pricing) -> Line:
         return line
     value = line_value(line.quantity, line.unit_price, line.discount)
     if pricing is Pricing.NET:
+        if line.gross_value is None and _same(line.net_value, value):
+            return line  # priced already (a copy would be equal, only slower)
         return replace(line, net_value=value, gross_value=None)
+    if line.net_value is None and _same(line.gross_value, value):
+        return line
     return replace(line, gross_value=value, net_value=None)
+
+
+def _same(stated: Decimal | None, value: Decimal) -> bool:
+    """Equal and written the same (2.5 and 2.50 are equal, but print differently)."""
+    return stated is not None and stated == value and stated.as_tuple() == value.as_tuple()

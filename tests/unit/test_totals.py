@@ -109,3 +109,14 @@ def test_due_equals_nets_plus_vats_and_vat_follows_each_rate(
             others = [r for r in VatRate if r.bucket is rate.bucket and r is not rate]
             if not any(ln.vat_rate in others for ln in lines):
                 assert bucket_vat == round_grosz(net * rate.percent / 100)
+
+
+def test_pricing_keeps_a_stated_value_only_when_written_the_same() -> None:
+    exact = replace(_line(1, "3", "0.5", VatRate.R23), net_value=Decimal("1.50"))
+    assert priced(exact, Pricing.NET) is exact
+    short = replace(exact, net_value=Decimal("1.5"))  # equal, but would print as 1.5
+    assert str(priced(short, Pricing.NET).net_value) == "1.50"
+    wrong = replace(exact, net_value=Decimal("1.49"))
+    assert priced(wrong, Pricing.NET).net_value == Decimal("1.50")
+    gross = priced(exact, Pricing.GROSS)  # switching pricing moves the value over
+    assert (gross.net_value, gross.gross_value) == (None, Decimal("1.50"))
