@@ -91,6 +91,13 @@ class BatchDelivery:
             self._stopped = True
             self._cond.notify_all()
 
+    def take_unsent(self) -> list[StoredDocument]:
+        """After :meth:`stop`: the claimed documents no thread got to send."""
+        with self._cond:
+            unsent = list(self._todo)
+            self._todo.clear()
+            return unsent
+
     def unsettled(self) -> int:
         with self._cond:
             return len(self._checks)

@@ -345,6 +345,31 @@ class DocumentStore:
                 claimed.append(doc)
             return claimed
 
+    def unclaim(self, docs: Sequence[StoredDocument]) -> None:
+        """Claimed documents that were not sent after all: due again, as before the claim.
+
+        The attempt is given back, and a session the claim recorded is forgotten (the
+        document never left, so there is nothing to reconcile).
+        """
+        if not docs:
+            return
+        with self.db.transaction(durable=False) as conn:
+            stamp = now_iso()
+            for doc in docs:
+                conn.execute(
+                    "UPDATE documents SET state=CASE WHEN attempts > 1 THEN ? ELSE ? END,"
+                    " attempts=max(0, attempts-1), next_attempt_at=?, updated_at=?"
+                    " WHERE seq=? AND state=?",
+                    (DocumentState.AWAITING.value, DocumentState.QUEUED.value, stamp, stamp,
+                     doc.seq, DocumentState.SENDING.value),
+                )  # fmt: skip
+                if doc.marked_session is not None:
+                    conn.execute(
+                        "UPDATE documents SET maybe_sent=0, session_reference=NULL"
+                        " WHERE seq=? AND session_reference=?",
+                        (doc.seq, doc.marked_session),
+                    )
+
     def next_due(self, nip: str) -> str | None:
         rows = self.db.query(
             "SELECT min(next_attempt_at) FROM documents WHERE nip = ? AND state IN (?, ?)",

@@ -110,6 +110,10 @@ class CompanyWorker:
         deadline = time.monotonic() + timeout
         for thread in self._threads:
             thread.join(max(0.0, deadline - time.monotonic()))
+        if self.batch is not None:
+            # Claimed but never sent: back to the queue as they were, so the next start
+            # sends them without first looking them up in KSeF.
+            self.store.unclaim(self.batch.take_unsent())
         for link in dict.fromkeys(self.links):
             link.close()
 

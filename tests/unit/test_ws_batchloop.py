@@ -120,3 +120,28 @@ def test_new_documents_are_claimed_when_woken(
         queue.docs = ["LATE"]
         delivery.wake()  # a submission: no waiting for the idle look a second later
         wait_until(lambda: ksef.settled == ["LATE"], 10, "the new document delivered")
+
+
+def test_a_stop_hands_back_the_claimed_documents_no_thread_sent(ksef: _Ksef) -> None:
+    release = threading.Event()
+    taken = ksef.send
+    sending: list[str] = []
+
+    def slow_send(doc: Any, link: Any) -> Sent:
+        sending.append(doc)
+        release.wait(10)  # both threads are busy sending when the stop comes
+        return taken(doc, link)
+
+    ksef.send = slow_send  # type: ignore[method-assign]
+    queue = _Queue([f"D{i}" for i in range(4)])
+    runs = _running(ksef, queue, PollPolicy(initial=0.01))
+    delivery = next(runs)
+    wait_until(lambda: len(sending) == 2, 10, "both threads sending")
+    delivery.stop()
+    release.set()
+    for thread in delivery.threads:
+        thread.join(5)
+    unsent = cast("list[str]", delivery.take_unsent())
+    assert sorted(ksef.sent + unsent) == ["D0", "D1", "D2", "D3"]
+    assert len(ksef.sent) == 2  # the two already in hand; the rest go back to the queue
+    next(runs, None)

@@ -173,3 +173,20 @@ def test_a_claim_records_the_session_fresh_documents_go_to(store: DocumentStore)
     assert fresh is not None
     assert (fresh.maybe_sent, fresh.session_reference) == (True, "NEW")
     assert [r["ref"] for r in store.open_sessions(NIP)] == ["OLD", "NEW"]
+
+
+def test_claimed_documents_not_sent_go_back_as_they_were(store: DocumentStore) -> None:
+    store.submit(_doc("U-1", "c1"))
+    store.submit(_doc("U-2", "c2"))
+    (failed,) = store.claim_due(NIP, 1)
+    store.defer(failed.seq, "network down", "2000-01-01T00:00:00+00:00")
+    claimed = store.claim_due(NIP, 10, session=("S-1", "batch"))
+    store.unclaim(claimed)
+    first, second = store.get(NIP, "U-1"), store.get(NIP, "U-2")
+    assert first is not None
+    assert second is not None
+    assert (first.state, first.attempts) == (DocumentState.AWAITING, 1)  # its failure stays
+    assert first.status.error == "network down"
+    assert (second.state, second.attempts) == (DocumentState.QUEUED, 0)
+    assert (second.maybe_sent, second.session_reference) == (False, None)  # nothing to look up
+    assert [d.id for d in store.claim_due(NIP, 10)] == ["U-1", "U-2"]
