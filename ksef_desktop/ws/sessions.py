@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ksef_desktop.domain.errors import KsefApiError, TransportError
@@ -109,17 +110,11 @@ class DocumentSender:
         used: list[str] = []
         sent: Sent | None = None
         try:
-            if doc.maybe_sent:
-                outcome = self._reconcile(doc, link)
-                if outcome is not None:
+            with self._deferring(doc):
+                if doc.maybe_sent and (outcome := self._reconcile(doc, link)) is not None:
                     self._record(doc, outcome)
                     return None
-            sent = Sent(doc, link, self._submit(doc, link, used), used)
-        except (KsefApiError, TransportError) as error:
-            self._defer(doc, error)
-        except Exception as error:  # a bug must not lose the document: keep it waiting
-            log.exception("unexpected failure delivering %s/%s", doc.nip, doc.id)
-            self._defer(doc, error)
+                sent = Sent(doc, link, self._submit(doc, link, used), used)
         finally:
             if sent is None:
                 self._done(used, link)
@@ -127,27 +122,23 @@ class DocumentSender:
 
     def settle(self, sent: Sent) -> None:
         """Wait for KSeF's verdict on a sent document and record it."""
-        doc, link, pending = sent.doc, sent.link, sent.pending
+        pending = sent.pending
         try:
-            outcome = link.reader.wait_for_invoice(
-                pending.session.reference,
-                pending.reference,
-                pending.invoice_hash,
-                resent=pending.resent,
-            )
-            self._record(doc, outcome)
-        except (KsefApiError, TransportError) as error:
-            self._defer(doc, error)
-        except Exception as error:  # a bug must not lose the document: keep it waiting
-            log.exception("unexpected failure delivering %s/%s", doc.nip, doc.id)
-            self._defer(doc, error)
+            with self._deferring(sent.doc):
+                outcome = sent.link.reader.wait_for_invoice(
+                    pending.session.reference,
+                    pending.reference,
+                    pending.invoice_hash,
+                    resent=pending.resent,
+                )
+                self._record(sent.doc, outcome)
         finally:
-            self._done(sent.used, link)
+            self._done(sent.used, sent.link)
 
     def check(self, sent: Sent) -> bool:
         """One look at KSeF's verdict on ``sent``; True once it is recorded (or deferred)."""
-        doc, pending = sent.doc, sent.pending
-        try:
+        pending = sent.pending
+        with self._deferring(sent.doc):
             outcome = sent.link.reader.check_invoice(
                 pending.session.reference,
                 pending.reference,
@@ -156,14 +147,20 @@ class DocumentSender:
             )
             if outcome is None:
                 return False
-            self._record(doc, outcome)
+            self._record(sent.doc, outcome)
+        self._done(sent.used, sent.link)
+        return True
+
+    @contextmanager
+    def _deferring(self, doc: StoredDocument) -> Iterator[None]:
+        """A failure while delivering ``doc`` leaves it awaiting its next attempt."""
+        try:
+            yield
         except (KsefApiError, TransportError) as error:
             self._defer(doc, error)
         except Exception as error:  # a bug must not lose the document: keep it waiting
             log.exception("unexpected failure delivering %s/%s", doc.nip, doc.id)
             self._defer(doc, error)
-        self._done(sent.used, sent.link)
-        return True
 
     def give_up(self, sent: Sent, error: Exception) -> None:
         """KSeF took too long to decide: the document waits, and is reconciled next time."""

@@ -187,23 +187,32 @@ def test_kill_9_at_random_moments_loses_nothing_and_sends_nothing_twice(
     assert len(set(seller_numbers)) == len(seller_numbers)  # no invoice twice in KSeF
 
 
-def test_sigterm_stops_the_service_cleanly_after_a_large_batch(
-    tmp_path: Path, sim: RunningSimulator
-) -> None:
-    """SIGTERM (systemd's stop): delivery, intake processes and store shut down, exit 0."""
+def _one_company(
+    tmp_path: Path, sim: RunningSimulator, mode: str, extra_ws: str = "", extra_company: str = ""
+) -> tuple[Service, WsClient]:
+    """``ksef-ws serve`` (not started) for SELLER, its key registered, and a client."""
     ini = write_ini(
         tmp_path / "ws",
         sim.base_url,
-        {SELLER: "batch"},
+        {SELLER: mode},
         port=free_port(),
-        extra_ws="ksef_poll_seconds = 0.02\nintake_processes = 1",
-        extra_company="batch_window_minutes = 0.02",
+        extra_ws=f"ksef_poll_seconds = 0.02\n{extra_ws}",
+        extra_company=extra_company,
     )
     key, code = new_key(SELLER)
     assert ws_cli(["keys", "add", code.text, "--config", str(ini)]) == 0
     base_url = "http://" + ini.read_text().split("listen = ")[1].split()[0]
-    service = Service(ini, tmp_path / "ksef-ws.log")
-    with client_for(base_url, key, code) as client:
+    return Service(ini, tmp_path / "ksef-ws.log"), client_for(base_url, key, code)
+
+
+def test_sigterm_stops_the_service_cleanly_after_a_large_batch(
+    tmp_path: Path, sim: RunningSimulator
+) -> None:
+    """SIGTERM (systemd's stop): delivery, intake processes and store shut down, exit 0."""
+    service, client = _one_company(
+        tmp_path, sim, "batch", "intake_processes = 1", "batch_window_minutes = 0.02"
+    )
+    with client:
         service.start(client)
         docs = [erp_doc(900 + i) for i in range(45)]  # large enough for the intake process
         assert all(isinstance(i, DocumentStatus) for i in client.submit_many(docs))
@@ -243,18 +252,8 @@ def _gone(pid: int) -> bool:
 def test_the_delivery_process_is_replaced_when_it_dies_and_dies_with_the_service(
     tmp_path: Path, sim: RunningSimulator
 ) -> None:
-    ini = write_ini(
-        tmp_path / "ws",
-        sim.base_url,
-        {SELLER: "immediate"},
-        port=free_port(),
-        extra_ws="ksef_poll_seconds = 0.02",
-    )
-    key, code = new_key(SELLER)
-    assert ws_cli(["keys", "add", code.text, "--config", str(ini)]) == 0
-    base_url = "http://" + ini.read_text().split("listen = ")[1].split()[0]
-    service = Service(ini, tmp_path / "ksef-ws.log")
-    with client_for(base_url, key, code) as client:
+    service, client = _one_company(tmp_path, sim, "immediate")
+    with client:
         service.start(client)
         assert service.proc is not None
         (first,) = _delivery_processes(service.proc.pid)
