@@ -139,13 +139,15 @@ class GroupWriter:
         self._waiting: list[Sequence[Statement]] = []
         self._busy = False
         self._closed = False
-        self._thread = threading.Thread(target=self._run, name="ws-records", daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None  # started by the first record
 
     def put(self, statements: Sequence[Statement]) -> None:
         with self._cond:
             if self._closed:
                 raise RuntimeError("the store is closed")
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="ws-records", daemon=True)
+                self._thread.start()
             self._waiting.append(statements)
             if len(self._waiting) == 1:
                 self._cond.notify_all()  # the writer waits only when nothing is waiting
@@ -162,7 +164,9 @@ class GroupWriter:
         with self._cond:
             self._closed = True
             self._cond.notify_all()
-        self._thread.join(timeout)
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
 
     def _run(self) -> None:
         delay = 0.5
