@@ -105,7 +105,7 @@ REGISTER_IMPORT = Shortcut(
     "Ctrl+I", REGISTER_WINDOW, QT_TRANSLATE_NOOP("shortcuts", "Import documents from JSON")
 )
 REGISTER_REFRESH = Shortcut(
-    "Ctrl+R", REGISTER_WINDOW, QT_TRANSLATE_NOOP("shortcuts", "Read the list again")
+    "F5", REGISTER_WINDOW, QT_TRANSLATE_NOOP("shortcuts", "Read the list again")
 )
 REGISTER_SEARCH = Shortcut(
     "Ctrl+F", REGISTER_WINDOW, QT_TRANSLATE_NOOP("shortcuts", "Move to the search field")
@@ -202,10 +202,10 @@ AWAITING_STRUCTURE = Shortcut(
 )
 AWAITING_UPO = Shortcut("Ctrl+U", AWAITING_WINDOW, QT_TRANSLATE_NOOP("shortcuts", "Show the UPO"))
 AWAITING_EXPORT = Shortcut(
-    "Ctrl+E", AWAITING_WINDOW, QT_TRANSLATE_NOOP("shortcuts", "Export the FA(3) XML")
+    "Ctrl+Shift+E", AWAITING_WINDOW, QT_TRANSLATE_NOOP("shortcuts", "Export the FA(3) XML")
 )
 AWAITING_REOPEN = Shortcut(
-    "Ctrl+Shift+O",
+    "Ctrl+E",
     AWAITING_WINDOW,
     QT_TRANSLATE_NOOP("shortcuts", "Reopen a rejected document for editing"),
 )

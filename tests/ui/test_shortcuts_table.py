@@ -67,3 +67,20 @@ def test_the_help_names_each_window_once_above_its_keys(qtbot: QtBot) -> None:
     assert named[first] == "FA(3) structure viewer"
     assert table.item(first, 0).text() == "Ctrl+F"  # type: ignore[union-attr]
     window.close()
+
+
+def test_the_register_and_awaiting_documents_share_their_keys() -> None:
+    """An accountant moving between the two lists finds the same action on the same key."""
+    pairs = [
+        (shortcuts.REGISTER_REFRESH, shortcuts.AWAITING_REFRESH),
+        (shortcuts.REGISTER_REOPEN, shortcuts.AWAITING_REOPEN),
+        (shortcuts.REGISTER_SEARCH, shortcuts.AWAITING_SEARCH),
+        (shortcuts.REGISTER_CLOSE, shortcuts.AWAITING_CANCEL),  # Esc backs out of both
+    ]
+    for register, awaiting in pairs:
+        assert register.sequence == awaiting.sequence, register.action
+    register_keys = {s.key for s in shortcuts.ALL if s.where == shortcuts.REGISTER_WINDOW}
+    shared = {awaiting for _, awaiting in pairs}
+    for s in shortcuts.ALL:
+        if s.where == shortcuts.AWAITING_WINDOW and s.key in register_keys:
+            assert s in shared, f"{s.key} means one thing in the register, another here"
