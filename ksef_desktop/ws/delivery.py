@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -39,6 +40,9 @@ log = logging.getLogger(__name__)
 _SUPERVISE_SECONDS = 1.0
 #: How long a stop waits for the child to finish its sends before it is ended.
 _STOP_SECONDS = 15.0
+#: A child that dies sooner than this after its start is restarted after a growing delay.
+_QUICK_DEATH_SECONDS = 10.0
+_MAX_RESTART_DELAY = 60.0
 _LOG_FORMAT = "%(asctime)s %(levelname)s %(processName)s %(name)s: %(message)s"
 
 
@@ -55,6 +59,7 @@ class DeliveryProcess:
         self._pipe: Connection | None = None
         self._stopping = threading.Event()
         self._supervisor: threading.Thread | None = None
+        self._started_at = 0.0
         self.restarts = 0
 
     def start(self) -> None:
@@ -73,19 +78,28 @@ class DeliveryProcess:
         reader.close()  # only the child reads: its end of file is the service's exit
         with self._lock:
             self._process, self._pipe = process, writer
+            self._started_at = time.monotonic()
         log.info("delivery process %d started", process.pid)
 
     def _supervise(self) -> None:
+        quick_failures = 0
         while not self._stopping.wait(_SUPERVISE_SECONDS):
             with self._lock:
                 process = self._process
             if process is None or process.is_alive() or self._stopping.is_set():
                 continue
+            # One that keeps dying at once (a broken disk, say) is started less and less often.
+            lived = time.monotonic() - self._started_at
+            quick_failures = quick_failures + 1 if lived < _QUICK_DEATH_SECONDS else 0
+            delay = min(_MAX_RESTART_DELAY, 2.0**quick_failures - 1)
             log.error(
-                "the delivery process %s ended unexpectedly (exit code %s); starting another",
+                "the delivery process %s ended unexpectedly (exit code %s); starting another%s",
                 process.pid,
                 process.exitcode,
+                f" in {delay:.0f} s" if delay >= 1 else "",
             )
+            if self._stopping.wait(delay):
+                return
             self.restarts += 1
             try:
                 self._spawn()

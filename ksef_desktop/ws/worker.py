@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import queue
+import sqlite3
 import threading
 import time
 from collections.abc import Mapping
@@ -113,7 +114,10 @@ class CompanyWorker:
         if self.batch is not None:
             # Claimed but never sent: back to the queue as they were, so the next start
             # sends them without first looking them up in KSeF.
-            self.store.unclaim(self.batch.take_unsent())
+            try:
+                self.store.unclaim(self.batch.take_unsent())
+            except sqlite3.Error:  # they stay "sending": the next start reconciles them
+                log.exception("giving back the unsent documents of %s failed", self.company.nip)
         for link in dict.fromkeys(self.links):
             link.close()
 
