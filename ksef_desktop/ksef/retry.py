@@ -105,14 +105,26 @@ class PollPolicy:
             result = check()
             if result is not None:
                 return result
-            if self.clock() - start + interval > self.timeout:
-                raise KsefApiError(
-                    tr("KSeF has not finished {operation} yet ({reference}).").format(
-                        operation=operation, reference=reference
-                    ),
-                    transient=True,
-                    code="ksef-pending",
-                    details={"operation": operation, "reference": reference},
-                )
+            if self.out_of_time(self.clock() - start, interval):
+                raise self.timed_out(operation, reference)
             self.sleep(interval)
-            interval = min(self.max_interval, interval * self.factor)
+            interval = self.next_interval(interval)
+
+    def out_of_time(self, elapsed: float, interval: float) -> bool:
+        """Whether another look, ``interval`` from now, would pass the time limit."""
+        return elapsed + interval > self.timeout
+
+    def next_interval(self, interval: float) -> float:
+        return min(self.max_interval, interval * self.factor)
+
+    @staticmethod
+    def timed_out(operation: str, reference: str) -> KsefApiError:
+        """The transient error of a status KSeF did not settle within the time limit."""
+        return KsefApiError(
+            tr("KSeF has not finished {operation} yet ({reference}).").format(
+                operation=operation, reference=reference
+            ),
+            transient=True,
+            code="ksef-pending",
+            details={"operation": operation, "reference": reference},
+        )

@@ -15,7 +15,7 @@ from ksef_desktop.simulator.core import Simulator
 from ksef_desktop.simulator.faults import parse_spec
 from ksef_desktop.simulator.server import make_server
 from ksef_desktop.support.i18n import tr
-from ksef_desktop.support.logs import RedactingFilter
+from ksef_desktop.support.logs import log_to_stderr
 
 log = logging.getLogger(__name__)
 
@@ -107,11 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(RedactingFilter())
+    log_to_stderr(args.log_level)
     try:
         sim = Simulator(
             state_dir=args.state,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+import sys
 from pathlib import Path
 
 _REDACTED = "[REDACTED]"
@@ -50,6 +51,16 @@ class RedactingFilter(logging.Filter):
             record.msg = cleaned
             record.args = None
         return True
+
+
+SERVER_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def log_to_stderr(level: str, fmt: str = SERVER_FORMAT) -> None:
+    """A server's logging (ksef-ws, ksef-sim): ``level`` and above to stderr, secrets redacted."""
+    logging.basicConfig(level=level.upper(), format=fmt, stream=sys.stderr)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(RedactingFilter())
 
 
 def configure(log_dir: Path | None, level: int = logging.INFO) -> logging.Handler | None:

@@ -21,9 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ksef_desktop.domain.errors import KsefApiError
 from ksef_desktop.ksef.retry import PollPolicy
-from ksef_desktop.support.i18n import tr
 from ksef_desktop.ws.ksefgate import Link
 from ksef_desktop.ws.sessions import DocumentSender, Sent
 from ksef_desktop.ws.store import StoredDocument
@@ -115,12 +113,13 @@ class BatchDelivery:
     def _look(self, check: _Check) -> None:
         if self._sender.check(check.sent):
             return
-        interval = check.interval
-        if time.monotonic() - check.started + interval > self._poll.timeout:
-            self._sender.give_up(check.sent, _still_processing(check.sent.pending.reference))
+        poll, interval = self._poll, check.interval
+        if poll.out_of_time(time.monotonic() - check.started, interval):
+            reference = check.sent.pending.reference
+            self._sender.give_up(check.sent, poll.timed_out("invoice processing", reference))
             return
         check.due = time.monotonic() + interval
-        check.interval = min(self._poll.max_interval, interval * self._poll.factor)
+        check.interval = poll.next_interval(interval)
         self._schedule(check)
 
     def _schedule(self, check: _Check) -> None:
@@ -185,14 +184,3 @@ class BatchDelivery:
         except Exception:  # a locked or failing disk must not end delivery for good
             log.exception("reading the queue failed")
             return []
-
-
-def _still_processing(reference: str) -> KsefApiError:
-    return KsefApiError(
-        tr("KSeF has not finished {operation} yet ({reference}).").format(
-            operation="invoice processing", reference=reference
-        ),
-        transient=True,
-        code="ksef-pending",
-        details={"operation": "invoice processing", "reference": reference},
-    )

@@ -14,7 +14,7 @@ from pathlib import Path
 from ksef_desktop.contract.api import CheckStatus
 from ksef_desktop.domain.errors import ConfigurationError, KsefDesktopError
 from ksef_desktop.support.i18n import tr
-from ksef_desktop.support.logs import RedactingFilter
+from ksef_desktop.support.logs import log_to_stderr
 from ksef_desktop.ws import config as config_module
 from ksef_desktop.ws.checks import company_checks
 from ksef_desktop.ws.export import write
@@ -129,11 +129,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     config = config_module.load(args.config)
-    logging.basicConfig(
-        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(RedactingFilter())
+    log_to_stderr(args.log_level)
     service = Service.build(config, delivery_process=True, log_level=args.log_level)
     server = make_server(service, log_level=args.log_level)
     service.start()

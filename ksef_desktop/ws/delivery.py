@@ -21,13 +21,12 @@ import contextlib
 import logging
 import multiprocessing
 import os
-import sys
 import threading
 import time
 from multiprocessing.connection import Connection
 from typing import Any
 
-from ksef_desktop.support.logs import RedactingFilter
+from ksef_desktop.support.logs import log_to_stderr
 from ksef_desktop.ws.config import WsConfig
 from ksef_desktop.ws.ksefgate import Tuning
 from ksef_desktop.ws.sessions import Backoff
@@ -146,9 +145,7 @@ def _child_main(
     config: WsConfig, tuning: Tuning, backoff: Backoff, log_level: str, pipe: Connection
 ) -> None:
     """The delivery process: the worker, fed with company NIPs until told to stop."""
-    logging.basicConfig(level=log_level, format=_LOG_FORMAT, stream=sys.stderr)
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(RedactingFilter())
+    log_to_stderr(log_level, _LOG_FORMAT)
     store = DocumentStore(config.data_dir)
     worker = Worker(config.companies, store, tuning, backoff)
     worker.start()

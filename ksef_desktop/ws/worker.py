@@ -104,8 +104,9 @@ class CompanyWorker:
         self._wake.set()
         if self.batch is not None:
             self.batch.stop()
-        for _ in self.links:
-            self._queue.put(None)
+        else:
+            for _ in self.links:
+                self._queue.put(None)
         for _ in range(self._closers):
             self._to_close.put(None)
         deadline = time.monotonic() + timeout
@@ -124,7 +125,8 @@ class CompanyWorker:
     def wake(self) -> None:
         if self.batch is not None:
             self.batch.wake()
-        self._wake.set()
+        else:
+            self._wake.set()
 
     def alive(self) -> bool:
         return all(thread.is_alive() for thread in self._threads)
@@ -154,8 +156,6 @@ class CompanyWorker:
 
         Not opened here (a KSeF call): the first documents are claimed without it.
         """
-        if self.mode != "batch":
-            return None
         session = self.links[0].port.online.peek()
         return None if session is None else (session.reference, self.mode)
 
