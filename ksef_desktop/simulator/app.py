@@ -11,6 +11,7 @@ from ksef_desktop.simulator import (
     routes_auth,
     routes_batch,
     routes_invoices,
+    routes_limits,
     routes_online,
     routes_sessions,
     routes_storage,
@@ -33,7 +34,14 @@ def create_app(sim: Simulator) -> FastAPI:
     )
     app.state.sim = sim
     # Order matters: the specific online/batch routes come before /sessions/{ref}.
-    for module in (routes_auth, routes_online, routes_batch, routes_sessions, routes_invoices):
+    for module in (
+        routes_auth,
+        routes_online,
+        routes_batch,
+        routes_sessions,
+        routes_invoices,
+        routes_limits,
+    ):
         app.include_router(module.router, prefix="/v2")
     app.include_router(routes_storage.router)
 

@@ -48,6 +48,18 @@ def _delay(text: str) -> float:
     return value
 
 
+def _scale(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            tr("not a whole number: {text!r}").format(text=text)
+        ) from exc
+    if value < 1:
+        raise argparse.ArgumentTypeError(tr("the scale must be 1 or more"))
+    return value
+
+
 def _port(text: str) -> int:
     try:
         value = int(text)
@@ -97,6 +109,16 @@ def build_parser() -> argparse.ArgumentParser:
         help=tr("seconds an invoice stays 'processing' (status 150)"),
     )
     parser.add_argument(
+        "--rate-limit-scale",
+        type=_scale,
+        default=1,
+        metavar="N",
+        help=tr(
+            "report request limits N times KSeF's production ones, as a test environment "
+            "may (GET /rate-limits; they are not enforced)"
+        ),
+    )
+    parser.add_argument(
         "--log-level",
         default="info",
         choices=["debug", "info", "warning", "error"],
@@ -114,6 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             tokens=dict(args.token),
             faults=args.faults,
             processing_delay=args.processing_delay,
+            rate_limit_scale=args.rate_limit_scale,
         )
     except (KsefDesktopError, OSError) as exc:
         print(f"ksef-sim: {exc}", file=sys.stderr)

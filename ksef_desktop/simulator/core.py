@@ -62,11 +62,16 @@ class Simulator:
         lifetimes: Lifetimes | None = None,
         max_invoice_size: int = 1_000_000,
         max_invoice_with_attachment_size: int = 3_000_000,
+        rate_limit_scale: int = 1,
     ) -> None:
         self.clock = Clock()
         self.store = Store(state_dir)
         self.faults = FaultInjector(faults, seed)
         self.processing_delay = processing_delay
+        #: Request limits a context set through /testdata/rate-limits (group -> values).
+        self.rate_limits: dict[str, dict[str, tuple[int, int, int]]] = {}
+        #: Everyone else's limits: the production ones times this.
+        self.rate_limit_scale = rate_limit_scale
         self.lifetimes = lifetimes or Lifetimes()
         self.max_invoice_size = max_invoice_size
         self.max_invoice_with_attachment_size = max_invoice_with_attachment_size

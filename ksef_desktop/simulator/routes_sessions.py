@@ -49,7 +49,15 @@ def get_session(reference_number: str, request: Request) -> JSONResponse:
     return JSONResponse(session_status(sim, session, base_url(request)))
 
 
-def _page(request: Request, rows: list[Any], sim: Simulator) -> JSONResponse:
+#: What a status entry needs (not the invoice XML or its UPO, which can be large).
+_STATUS_COLUMNS = (
+    "ref, session_ref, ordinal, ksef_number, invoice_number, invoice_hash, file_name, "
+    "received_at, ready_at, status_code, status_desc, details, extensions, invoicing_mode"
+)
+
+
+def _paging(request: Request) -> tuple[int, int]:
+    """``pageSize`` and the continuation token (here: the offset of the page's first entry)."""
     try:
         size = int(request.query_params.get("pageSize", "10"))
         offset = int(request.headers.get("x-continuation-token") or "0")
@@ -61,12 +69,16 @@ def _page(request: Request, rows: list[Any], sim: Simulator) -> JSONResponse:
             "Błąd walidacji danych wejściowych.",
             "pageSize musi mieścić się w zakresie 10-1000.",
         )
-    chunk = rows[offset : offset + size]
-    more = offset + size < len(rows)
+    return size, offset
+
+
+def _page(
+    request: Request, rows: list[Any], sim: Simulator, offset: int, *, more: bool
+) -> JSONResponse:
     return JSONResponse(
         {
-            "continuationToken": str(offset + size) if more else None,
-            "invoices": [invoice_status(sim, row, base_url(request)) for row in chunk],
+            "continuationToken": str(offset + len(rows)) if more else None,
+            "invoices": [invoice_status(sim, row, base_url(request)) for row in rows],
         }
     )
 
@@ -74,20 +86,27 @@ def _page(request: Request, rows: list[Any], sim: Simulator) -> JSONResponse:
 @router.get("/sessions/{reference_number}/invoices")
 def list_invoices(reference_number: str, request: Request) -> JSONResponse:
     sim, session = _session(request, reference_number)
+    size, offset = _paging(request)
     rows = sim.store.all(
-        "SELECT * FROM invoices WHERE session_ref = ? ORDER BY ordinal", (session["ref"],)
+        f"SELECT {_STATUS_COLUMNS} FROM invoices WHERE session_ref = ? "  # noqa: S608
+        "ORDER BY ordinal LIMIT ? OFFSET ?",
+        (session["ref"], size + 1, offset),
     )
-    return _page(request, rows, sim)
+    return _page(request, rows[:size], sim, offset, more=len(rows) > size)
 
 
 @router.get("/sessions/{reference_number}/invoices/failed")
 def list_failed(reference_number: str, request: Request) -> JSONResponse:
     sim, session = _session(request, reference_number)
+    size, offset = _paging(request)
     rows = sim.store.all(
-        "SELECT * FROM invoices WHERE session_ref = ? AND status_code != 200 ORDER BY ordinal",
+        f"SELECT {_STATUS_COLUMNS} FROM invoices "  # noqa: S608
+        "WHERE session_ref = ? AND status_code != 200 ORDER BY ordinal",
         (session["ref"],),
     )
-    return _page(request, [r for r in rows if is_ready(sim, r)], sim)
+    failed = [r for r in rows if is_ready(sim, r)]
+    chunk = failed[offset : offset + size]
+    return _page(request, chunk, sim, offset, more=offset + size < len(failed))
 
 
 def _invoice(sim: Simulator, session: Any, column: str, value: str) -> Any:

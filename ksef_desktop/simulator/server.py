@@ -58,6 +58,7 @@ def start_in_thread(
     seed: int | None = None,
     lifetimes: Lifetimes | None = None,
     startup_timeout: float = 15.0,
+    rate_limit_scale: int = 1,
 ) -> RunningSimulator:
     """Start a simulator on ``host:port`` (0 = a free port) and return once it accepts requests."""
     sim = Simulator(
@@ -67,6 +68,7 @@ def start_in_thread(
         processing_delay=processing_delay,
         seed=seed,
         lifetimes=lifetimes,
+        rate_limit_scale=rate_limit_scale,
     )
     try:
         server = ThreadedServer(make_server(sim, host, port), "ksef-sim", startup_timeout)

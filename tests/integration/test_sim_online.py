@@ -387,3 +387,51 @@ def test_served_upos_pass_the_official_xsd(client: SimClient, session: Session) 
     for document in documents:
         root = etree.fromstring(document)
         assert schema.validate(root), schema.error_log
+
+
+def test_rate_limits_are_the_production_ones_until_a_test_context_sets_its_own(
+    client: SimClient,
+) -> None:
+    limits = m.EffectiveApiRateLimits.from_dict(
+        client.http.get("/rate-limits", headers=client.bearer()).json()
+    )
+    assert limits.session_invoice_list == m.EffectiveApiRateLimitValues(
+        per_second=10, per_minute=20, per_hour=200
+    )
+    assert limits.invoice_send.per_hour == 180
+    values = {"perSecond": 50, "perMinute": 500, "perHour": 5000}
+    groups = [
+        "onlineSession",
+        "batchSession",
+        "invoiceSend",
+        "invoiceStatus",
+        "sessionList",
+        "sessionInvoiceList",
+        "sessionMisc",
+        "invoiceMetadata",
+        "invoiceExport",
+        "invoiceExportStatus",
+        "invoiceDownload",
+        "other",
+    ]
+    incomplete = client.http.post(
+        "/testdata/rate-limits",
+        json={"rateLimits": {"invoiceSend": values}},
+        headers=client.bearer(),
+    )
+    assert _code(incomplete) == 21405
+    changed = client.http.post(
+        "/testdata/rate-limits",
+        json={"rateLimits": dict.fromkeys(groups, values)},
+        headers=client.bearer(),
+    )
+    assert changed.status_code == 200
+    now = client.http.get("/rate-limits", headers=client.bearer()).json()
+    assert now["sessionInvoiceList"] == values
+    assert now["onlineSessionClose"] == values  # closing counts with opening
+    assert client.http.delete("/testdata/rate-limits", headers=client.bearer()).status_code == 200
+    assert client.http.get("/rate-limits", headers=client.bearer()).json()["invoiceSend"] == {
+        "perSecond": 10,
+        "perMinute": 30,
+        "perHour": 180,
+    }
