@@ -6,13 +6,18 @@ import logging
 from typing import Any
 
 from ksef_client import KsefClient
-from ksef_client.models import SessionInvoiceStatusResponse, SessionStatusResponse
+from ksef_client.models import (
+    SessionInvoicesResponse,
+    SessionInvoiceStatusResponse,
+    SessionStatusResponse,
+)
 from ksef_client.utils.ksef_number import validate_ksef_number
 
 from ksef_desktop.domain.errors import KsefApiError, TransportError
 from ksef_desktop.ksef.calls import ApiCaller, has_code
 from ksef_desktop.ksef.errors import maybe_delivered
 from ksef_desktop.ksef.invoices import InvoiceReader
+from ksef_desktop.ksef.limits import RateBudget, RateLimit
 from ksef_desktop.ksef.outcomes import DUPLICATE, PENDING_INVOICE, InvoiceOutcome, SessionUpo
 from ksef_desktop.ksef.retry import PollPolicy, is_transient
 from ksef_desktop.support.i18n import tr
@@ -59,6 +64,22 @@ class SessionReader:
             continuation = answer.continuation_token
             if not continuation:
                 return items
+
+    def invoice_page(
+        self, session: str, continuation: str | None, page_size: int
+    ) -> SessionInvoicesResponse:
+        """One page of ``session``'s invoice list (one attempt: the caller has a fallback)."""
+        return self._caller.once(
+            "session invoice list",
+            lambda token: self._client.sessions.get_session_invoices(
+                session, page_size=page_size, continuation_token=continuation, access_token=token
+            ),
+        )
+
+    def invoice_list_limit(self) -> RateLimit:
+        """What KSeF allows of ``sessionInvoiceList`` now (GET /rate-limits, one attempt)."""
+        limits = self._caller.once("request limits", self._client.rate_limits.get_rate_limits)
+        return RateLimit.of(limits.session_invoice_list)
 
     def find_by_hash(self, session: str, invoice_hash: str, *, retry: bool = False) -> str | None:
         """Reference of the invoice with ``invoice_hash`` in ``session``, if KSeF has it."""
@@ -203,6 +224,66 @@ class SessionReader:
 
             result.append(self._caller.call("session UPO download", fetch))
         return tuple(result)
+
+
+def decided(status: SessionInvoiceStatusResponse) -> bool:
+    """Whether KSeF has finished with the invoice (a KSeF number or a rejection)."""
+    return status.status.code not in PENDING_INVOICE
+
+
+class InvoiceWatch:
+    """Reads the statuses of many invoices of one session with as few requests as it can.
+
+    A session's invoice list comes in pages, oldest invoice first. A full page on
+    which every invoice is decided never changes again, so each read starts at
+    the first page that may still change (KSeF's continuation token for it) and
+    goes to the end: a few requests however long the session has been open, in
+    place of one status request per invoice.
+    """
+
+    #: Invoices per page (KSeF allows 10 to 1000): small enough that a read
+    #: repeats few decided entries, large enough that a backlog takes few pages.
+    PAGE_SIZE = 50
+
+    def __init__(self, session: str) -> None:
+        self.session = session
+        self._start: str | None = None  # None: the first page
+
+    def read(
+        self, reader: SessionReader, budget: RateBudget | None = None
+    ) -> dict[str, SessionInvoiceStatusResponse]:
+        """Status by invoice reference, from the first page that may still change to the end.
+
+        Stops early, with what it has, when ``budget`` allows no more requests.
+        Raises KsefApiError or TransportError when a page cannot be read (once, no
+        retries); a token KSeF no longer takes makes the next read start over.
+        """
+        found: dict[str, SessionInvoiceStatusResponse] = {}
+        token = self._start
+        settled_so_far = True
+        while True:
+            if budget is not None:
+                if not budget.allows():
+                    return found
+                budget.spend()
+            try:
+                page = reader.invoice_page(self.session, token, self.PAGE_SIZE)
+            except KsefApiError as error:
+                if token is not None and not error.transient:
+                    self._start = None  # an expired or refused token: from the start next time
+                raise
+            following = page.continuation_token or None
+            for item in page.invoices:
+                if item.reference_number:
+                    found[item.reference_number] = item
+            full = len(page.invoices) >= self.PAGE_SIZE and following is not None
+            if settled_so_far and full and all(decided(i) for i in page.invoices):
+                self._start = following
+            else:
+                settled_so_far = False
+            if following is None:
+                return found
+            token = following
 
 
 def reference_of(status: SessionInvoiceStatusResponse) -> str:
