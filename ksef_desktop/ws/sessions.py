@@ -8,22 +8,31 @@ went to; only when KSeF certainly lacks it is it sent again, and even then a
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ksef_desktop.domain.errors import KsefApiError, TransportError
+from ksef_desktop.ksef.limits import SESSION_INVOICE_LIST, RateBudget
 from ksef_desktop.ksef.online import OnlineSession, PendingInvoice
 from ksef_desktop.ksef.outcomes import InvoiceOutcome
 from ksef_desktop.ksef.retry import is_transient
+from ksef_desktop.ksef.sessions import InvoiceWatch, decided
 from ksef_desktop.support.i18n import tr
 from ksef_desktop.ws.ksefgate import Link
 from ksef_desktop.ws.store import DocumentStore, StoredDocument, now_iso
 
 log = logging.getLogger(__name__)
+
+#: Sessions whose invoice-list position is remembered (a company has one or two open).
+_WATCHED_SESSIONS = 8
+#: KSeF's request limits are read again this often (seconds).
+_LIMITS_MAX_AGE = 3600.0
 
 
 @dataclass(frozen=True)
@@ -94,6 +103,11 @@ class DocumentSender:
         self.active = active
         self.backoff = backoff
         self.on_session_done = on_session_done
+        self._watches: collections.OrderedDict[str, InvoiceWatch] = collections.OrderedDict()
+        self._watches_lock = threading.Lock()
+        self._list_budget: RateBudget | None = None
+        self._limits_read_at = 0.0
+        self._limits_lock = threading.Lock()
 
     def process(self, doc: StoredDocument, link: Link) -> None:
         """The whole delivery of ``doc``: send it, wait for KSeF's verdict, record it."""
@@ -150,6 +164,77 @@ class DocumentSender:
             self._record(sent.doc, outcome)
         self._done(sent.used, sent.link)
         return True
+
+    def sweep(self, sents: list[Sent]) -> list[Sent] | None:
+        """KSeF's verdicts on many documents of one session from one read of its invoice list.
+
+        Records every verdict found and returns the documents still undecided;
+        None when the list could not be read (the caller checks them one by one).
+        One thread at a time per session: the caller sees to that.
+        """
+        session = sents[0].pending.session.reference
+        link = sents[0].link
+        try:
+            statuses = self._watch(session).read(link.reader, self._budget(link))
+        except (KsefApiError, TransportError) as error:
+            log.info("invoice list of session %s unreadable (%s)", session, error)
+            return None
+        except Exception:  # an unexpected answer: the one-by-one checks still work
+            log.exception("reading the invoice list of session %s failed", session)
+            return None
+        undecided: list[Sent] = []
+        for sent in sents:
+            status = statuses.get(sent.pending.reference)
+            if status is None:
+                # Not on the pages read: listed on a page already known to be decided,
+                # before its check was scheduled. Its own status says what happened.
+                if not self.check(sent):
+                    undecided.append(sent)
+                continue
+            if not decided(status):
+                undecided.append(sent)
+                continue
+            pending = sent.pending
+            with self._deferring(sent.doc):
+                outcome = sent.link.reader.outcome(
+                    status, session, pending.invoice_hash, resent=pending.resent
+                )
+                self._record(sent.doc, outcome)
+            self._done(sent.used, sent.link)
+        return undecided
+
+    def may_sweep(self) -> bool:
+        """Whether KSeF's limit on invoice-list reads leaves room for one now."""
+        budget = self._list_budget
+        return budget is None or budget.allows()
+
+    def _budget(self, link: Link) -> RateBudget:
+        """The invoice-list reads KSeF allows this company, its limits read at most hourly."""
+        with self._limits_lock:
+            now = time.monotonic()
+            budget = self._list_budget
+            if budget is None or now - self._limits_read_at > _LIMITS_MAX_AGE:
+                try:
+                    limit = link.reader.invoice_list_limit()
+                except (KsefApiError, TransportError) as error:
+                    log.info(
+                        "KSeF's request limits unreadable (%s); the published ones apply", error
+                    )
+                    limit = SESSION_INVOICE_LIST
+                if budget is None:
+                    budget = self._list_budget = RateBudget(limit)
+                budget.limit = limit
+                self._limits_read_at = now
+            return budget
+
+    def _watch(self, session: str) -> InvoiceWatch:
+        """The session's list reader; the few most recent sessions' are kept."""
+        with self._watches_lock:
+            watch = self._watches.pop(session, None) or InvoiceWatch(session)
+            self._watches[session] = watch
+            while len(self._watches) > _WATCHED_SESSIONS:
+                self._watches.popitem(last=False)
+            return watch
 
     @contextmanager
     def _deferring(self, doc: StoredDocument) -> Iterator[None]:

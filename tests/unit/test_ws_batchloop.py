@@ -20,14 +20,23 @@ from ksef_desktop.ws.sessions import DocumentSender, Sent
 from ksef_desktop.ws.store import StoredDocument
 from tests.helpers.ws_env import wait_until
 
+_SESSION = type("Session", (), {"reference": "SES-1"})()
+
 
 class _Ksef:
-    """Takes every document; decides on each only once ``decide`` is set."""
+    """Takes every document; decides on each only once ``decide`` is set.
+
+    ``sweep`` is the read of the session's invoice list: it decides (or not) on
+    every document given at once; ``list_fails`` makes it fail as an unreadable
+    list does.
+    """
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.sent: list[str] = []
         self.checks = 0
+        self.sweeps: list[int] = []
+        self.list_fails = False
         self.settled: list[str] = []
         self.given_up: list[Exception] = []
         self.decide = threading.Event()
@@ -35,8 +44,23 @@ class _Ksef:
     def send(self, doc: Any, link: Any) -> Sent:
         with self.lock:
             self.sent.append(doc)
-        pending = cast("Any", type("Pending", (), {"reference": f"EE-{doc}"})())
+        pending = cast(
+            "Any", type("Pending", (), {"reference": f"EE-{doc}", "session": _SESSION})()
+        )
         return Sent(doc=doc, link=link, pending=pending, used=[])
+
+    def may_sweep(self) -> bool:
+        return True
+
+    def sweep(self, sents: list[Sent]) -> list[Sent] | None:
+        with self.lock:
+            self.sweeps.append(len(sents))
+            if self.list_fails:
+                return None
+            if not self.decide.is_set():
+                return sents
+            self.settled.extend(cast("Any", sent.doc) for sent in sents)
+            return []
 
     def check(self, sent: Sent) -> bool:
         with self.lock:
@@ -145,3 +169,38 @@ def test_a_stop_hands_back_the_claimed_documents_no_thread_sent(ksef: _Ksef) -> 
     assert sorted(ksef.sent + unsent) == ["D0", "D1", "D2", "D3"]
     assert len(ksef.sent) == 2  # the two already in hand; the rest go back to the queue
     next(runs, None)
+
+
+def test_due_checks_of_a_session_are_settled_from_one_list_read(
+    ksef: _Ksef, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batchloop, "SWEEP_MIN", 8)
+    ksef.decide.set()
+    queue = _Queue([f"D{i}" for i in range(12)])
+    # One thread. A document's first check is due as soon as it is sent, the next ones
+    # 0.2 s apart: the thread sends on until SWEEP_MIN checks are due, reads them all
+    # from the list, sends the rest and, with nothing left to send, reads theirs.
+    links = cast("Any", [object()])
+    delivery = BatchDelivery(
+        cast("DocumentSender", ksef), queue, links, PollPolicy(initial=0.2), "test-send"
+    )
+    delivery.threads[0].start()
+    try:
+        wait_until(lambda: len(ksef.settled) == 12, 10, "every verdict")
+    finally:
+        delivery.stop()
+        delivery.threads[0].join(5)
+    assert ksef.sweeps == [8, 4]
+    assert ksef.checks == 0  # not one status request of its own
+
+
+def test_an_unreadable_list_falls_back_to_checking_one_by_one(ksef: _Ksef) -> None:
+    ksef.list_fails = True
+    queue = _Queue([f"D{i}" for i in range(12)])
+    for _delivery in _running(ksef, queue, PollPolicy(initial=0.05)):
+        wait_until(lambda: len(ksef.sent) == 12 and bool(ksef.sweeps), 10, "a failed list read")
+        ksef.decide.set()
+        wait_until(lambda: len(ksef.settled) == 12, 10, "every verdict")
+    assert len(ksef.sweeps) == 1  # then paused: no list read again for a while
+    assert sorted(ksef.settled) == sorted(f"D{i}" for i in range(12))
+    assert ksef.checks >= 12  # each verdict came from a status request of its own

@@ -1,0 +1,155 @@
+"""Verdicts of many invoices from a session's invoice list, against ksef-sim over loopback.
+
+ksef-ws in batch mode reads KSeF's verdicts this way (one request for many
+invoices instead of one status request each); these tests pin what that relies
+on: the list is read from the first page that may still change, an invoice
+still processing keeps its page in the next read, and an invoice the read no
+longer covers is still settled from its own status.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ksef_desktop.domain.errors import KsefApiError
+from ksef_desktop.ksef import KsefEnvironment, KsefPort
+from ksef_desktop.ksef.limits import RateBudget, RateLimit
+from ksef_desktop.ksef.online import PendingInvoice
+from ksef_desktop.ksef.retry import RetryPolicy
+from ksef_desktop.ksef.sessions import InvoiceWatch, decided
+from ksef_desktop.simulator.server import RunningSimulator, start_in_thread
+from ksef_desktop.ws.config import CompanyConfig
+from ksef_desktop.ws.ksefgate import Link, Tuning
+from ksef_desktop.ws.sessions import ActiveSessions, Backoff, DocumentSender
+from ksef_desktop.ws.store import DocumentStore, NewDocument
+from tests.helpers.ksef_port_env import KSEF_TOKEN, SELLER_NIP, port_settings
+from tests.helpers.ksef_xml import invoice_xml
+
+
+class _SmallPages(InvoiceWatch):
+    PAGE_SIZE = 10  # KSeF's smallest page: a few invoices fill several pages
+
+
+@pytest.fixture
+def sim() -> Iterator[RunningSimulator]:
+    with start_in_thread(tokens={SELLER_NIP: KSEF_TOKEN}) as running:
+        yield running
+
+
+@pytest.fixture
+def port(sim: RunningSimulator) -> Iterator[KsefPort]:
+    with KsefPort(port_settings(sim.base_url)) as opened:
+        yield opened
+
+
+def _submit(port: KsefPort, first: int, count: int) -> list[PendingInvoice]:
+    return [
+        port.online.submit(invoice_xml(SELLER_NIP, f"W/{n}")) for n in range(first, first + count)
+    ]
+
+
+def test_a_read_starts_at_the_first_page_that_may_still_change(port: KsefPort) -> None:
+    sent = _submit(port, 0, 25)
+    watch = _SmallPages(sent[0].session.reference)
+
+    first = watch.read(port.sessions)
+    assert set(first) == {p.reference for p in sent}  # every invoice, over three pages
+    assert all(decided(s) and s.ksef_number for s in first.values())
+
+    # Pages one and two are full and decided: they cannot change, so they are not read again.
+    assert set(watch.read(port.sessions)) == {p.reference for p in sent[20:]}
+
+    more = _submit(port, 25, 10)
+    assert set(watch.read(port.sessions)) == {p.reference for p in sent[20:] + more}
+    assert set(watch.read(port.sessions)) == {p.reference for p in more[5:]}
+
+
+def test_an_invoice_still_processing_keeps_its_page_in_the_next_read(
+    sim: RunningSimulator, port: KsefPort
+) -> None:
+    sim.sim.processing_delay = 60
+    sent = _submit(port, 0, 12)
+    watch = _SmallPages(sent[0].session.reference)
+
+    early = watch.read(port.sessions)
+    assert not any(decided(s) for s in early.values())  # KSeF has not decided on any yet
+
+    sim.sim.advance_clock(61)  # KSeF is done with them
+    later = watch.read(port.sessions)
+    assert set(later) == {p.reference for p in sent}  # the first page was read again
+    assert all(decided(s) for s in later.values())
+
+
+def test_a_refused_continuation_token_makes_the_next_read_start_over(port: KsefPort) -> None:
+    sent = _submit(port, 0, 12)
+    watch = _SmallPages(sent[0].session.reference)
+    watch._start = "not-a-token"  # as one KSeF no longer takes (expired)
+
+    with pytest.raises(KsefApiError):
+        watch.read(port.sessions)
+    assert set(watch.read(port.sessions)) == {p.reference for p in sent}
+
+
+def test_a_sweep_settles_documents_and_falls_back_for_one_off_its_pages(
+    sim: RunningSimulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(InvoiceWatch, "PAGE_SIZE", 10)
+    store = DocumentStore(tmp_path / "data")
+    company = CompanyConfig(
+        nip=SELLER_NIP, environment=KsefEnvironment.custom(sim.base_url), ksef_token=KSEF_TOKEN
+    )
+    link = Link(company, Tuning(poll_initial=0.001, retry=RetryPolicy(base_delay=0.001)))
+    try:
+        for n in range(12):
+            xml = invoice_xml(SELLER_NIP, f"S/{n}")
+            store.submit(
+                NewDocument(
+                    nip=SELLER_NIP,
+                    id=f"S-{n}",
+                    number=f"S/{n}",
+                    content_sha256=hashlib.sha256(xml).hexdigest(),
+                    body="{}",
+                    fa3=xml,
+                    invoice_hash=base64.b64encode(hashlib.sha256(xml).digest()).decode(),
+                    session_mode="batch",
+                )
+            )
+        sender = DocumentSender(store, "batch", ActiveSessions(), Backoff(), lambda *_: None)
+        sents = [sender.send(doc, link) for doc in store.claim_due(SELLER_NIP, 12)]
+        assert all(s is not None for s in sents)
+        first, *rest = [s for s in sents if s is not None]
+
+        # Eleven swept together: the first page (ten invoices) is decided and full, so
+        # the next read starts after it - where the first document is listed.
+        assert sender.sweep(rest) == []
+        # Its check came late (as when a thread had not yet scheduled it): not on the
+        # pages read, it is settled from its own status rather than left waiting.
+        assert sender.sweep([first]) == []
+        store.flush(10)
+        numbers = [store.get(SELLER_NIP, f"S-{n}") for n in range(12)]
+        assert all(d is not None and d.ksef_number for d in numbers)
+        assert len({d.ksef_number for d in numbers if d is not None}) == 12
+    finally:
+        link.close()
+        store.close()
+
+
+def test_ksef_says_what_it_allows_and_a_test_context_may_change_it(sim: RunningSimulator) -> None:
+    with KsefPort(port_settings(sim.base_url)) as port:
+        assert port.sessions.invoice_list_limit() == RateLimit(10, 20, 200)  # production
+        sim.sim.rate_limit_scale = 100  # ksef-sim --rate-limit-scale 100
+        assert port.sessions.invoice_list_limit() == RateLimit(1000, 2000, 20000)
+
+
+def test_a_read_stops_when_the_budget_allows_no_more_requests(port: KsefPort) -> None:
+    sent = _submit(port, 0, 25)
+    watch = _SmallPages(sent[0].session.reference)
+    budget = RateBudget(RateLimit(per_second=2, per_minute=2, per_hour=2))
+    first = watch.read(port.sessions, budget)
+    assert set(first) == {p.reference for p in sent[:20]}  # two pages, not the third
+    assert watch.read(port.sessions, budget) == {}  # nothing left to spend
