@@ -12,13 +12,16 @@ every document has its KSeF number, in both session modes:
   durably and sends it).
 
 ksef-sim and ksef-ws run as their own processes (``ksef-sim``, ``ksef-ws serve``),
-as deployed; the baseline port runs in this process.
+as deployed; the baseline port runs in this process. ksef-sim reports request
+limits 100 times KSeF's production ones (``--rate-limit-scale``): both sides send
+far more than production's 10 invoices a second, and ksef-ws paces its reads of
+a session's invoice list by what KSeF reports.
 
 A second baseline also maps, builds and validates the FA(3) in the sending
 threads (work ksef-ws does and the bare port does not). Target: ksef-ws at
 most 1.3x the baseline time. Run:
 ``python benchmarks/ws_throughput.py [documents] [repeat] [--modes immediate,batch]
-[--intake-processes N]`` (best of ``repeat`` runs).
+[--intake-processes N] [--rate-limit-scale N]`` (best of ``repeat`` runs).
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ NIP = "5261040828"
 TOKEN = "benchmark-token-" + NIP
 EXAMPLE = Path(__file__).resolve().parents[1] / "schemas" / "examples" / "invoice-vat.json"
 PARALLEL = 4
+#: ksef-sim's request limits, in multiples of KSeF's production ones.
+RATE_LIMIT_SCALE = 100
 #: How far back each poll looks beyond the previous one: ksef-ws stamps a change under
 #: the write lock, so only a commit under way at the previous poll can carry an older
 #: stamp, and its transaction lasts milliseconds. Should one slip through anyway, the
@@ -239,9 +244,18 @@ def main() -> None:
         default=None,
         help="ksef.ini [ws] intake_processes (default: the service's own default)",
     )
+    parser.add_argument(
+        "--rate-limit-scale",
+        type=int,
+        default=RATE_LIMIT_SCALE,
+        help="ksef-sim's request limits in multiples of production's (1: production's)",
+    )
     args = parser.parse_args()
     count, repeat = args.documents, args.repeat
-    print(f"{count} documents, {PARALLEL} parallel sends, ksef-sim on loopback, best of {repeat}")
+    print(
+        f"{count} documents, {PARALLEL} parallel sends, ksef-sim on loopback (request limits "
+        f"{args.rate_limit_scale}x production's), best of {repeat}"
+    )
     sim_port = free_port()
     sim_url = f"http://127.0.0.1:{sim_port}"
     sim = subprocess.Popen(  # noqa: S603 - our own console script
@@ -251,6 +265,8 @@ def main() -> None:
             str(sim_port),
             "--token",
             f"{NIP}:{TOKEN}",
+            "--rate-limit-scale",
+            str(args.rate_limit_scale),
             "--log-level",
             "warning",
         ]
