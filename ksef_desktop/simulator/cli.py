@@ -48,28 +48,25 @@ def _delay(text: str) -> float:
     return value
 
 
-def _scale(text: str) -> int:
+def _whole(text: str, low: int, high: int | None, not_whole: str, out_of_range: str) -> int:
+    """``text`` as a whole number in [low, high] for argparse, or its error."""
     try:
         value = int(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            tr("not a whole number: {text!r}").format(text=text)
-        ) from exc
-    if value < 1:
-        raise argparse.ArgumentTypeError(tr("the scale must be 1 or more"))
+        raise argparse.ArgumentTypeError(not_whole.format(text=text)) from exc
+    if value < low or (high is not None and value > high):
+        raise argparse.ArgumentTypeError(out_of_range)
     return value
+
+
+def _scale(text: str) -> int:
+    return _whole(
+        text, 1, None, tr("not a whole number: {text!r}"), tr("the scale must be 1 or more")
+    )
 
 
 def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            tr("not a port number: {text!r}").format(text=text)
-        ) from exc
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(tr("a port is 0-65535"))
-    return value
+    return _whole(text, 0, 65535, tr("not a port number: {text!r}"), tr("a port is 0-65535"))
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -43,7 +43,7 @@ PRODUCTION: dict[str, tuple[int, int, int]] = {
     "global": (-1, -1, -1),
 }
 #: The groups a ``POST /testdata/rate-limits`` must give (the contract's ApiRateLimitsOverride).
-_OVERRIDABLE = (
+OVERRIDABLE = (
     "onlineSession",
     "batchSession",
     "invoiceSend",
@@ -78,7 +78,7 @@ def _override(body: dict[str, Any]) -> dict[str, tuple[int, int, int]]:
     if not isinstance(limits, dict):
         raise validation_error("Pole 'rateLimits' jest wymagane.")
     out: dict[str, tuple[int, int, int]] = {}
-    for group in _OVERRIDABLE:
+    for group in OVERRIDABLE:
         values = limits.get(group)
         if not isinstance(values, dict):
             raise validation_error(f"Pole 'rateLimits.{group}' jest wymagane.")

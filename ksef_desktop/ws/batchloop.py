@@ -240,7 +240,7 @@ class BatchDelivery:
         free = self._free_checks()
         if not free:
             return None
-        top = min(free)
+        top = self._earliest(free)
         if top.due > now:
             return None
         if now < self._sweeps_paused_until or not self._sender.may_sweep():
@@ -254,6 +254,9 @@ class BatchDelivery:
         self._sweeping.add(top.session)
         self._in_sweeps += len(group)
         return _Sweep(top.session, self._take(group))
+
+    def _earliest(self, free: list[_Check]) -> _Check:
+        return free[0] if free is self._checks else min(free)  # the heap's first, or a search
 
     def _free_checks(self) -> list[_Check]:
         """The scheduled checks of sessions no thread is sweeping."""
@@ -273,7 +276,7 @@ class BatchDelivery:
 
     def _hand_out(self, job: _Job) -> _Job:
         free = self._free_checks()
-        if self._todo or (free and min(free).due <= time.monotonic()):
+        if self._todo or (free and self._earliest(free).due <= time.monotonic()):
             self._cond.notify()  # more is waiting: another thread can take it
         return job
 
@@ -281,7 +284,7 @@ class BatchDelivery:
         """Until the earliest due check, or the next look at the store (if one may claim)."""
         until = self._claim_at if may_claim and not self._claiming else now + IDLE_WAIT
         if free := self._free_checks():
-            until = min(until, min(free).due)
+            until = min(until, self._earliest(free).due)
         return max(0.0, until - now)
 
     def _claim_safely(self, limit: int) -> list[StoredDocument]:

@@ -41,12 +41,6 @@ def sim() -> Iterator[RunningSimulator]:
         yield running
 
 
-@pytest.fixture
-def port(sim: RunningSimulator) -> Iterator[KsefPort]:
-    with KsefPort(port_settings(sim.base_url)) as opened:
-        yield opened
-
-
 def _submit(port: KsefPort, first: int, count: int) -> list[PendingInvoice]:
     return [
         port.online.submit(invoice_xml(SELLER_NIP, f"W/{n}")) for n in range(first, first + count)

@@ -24,12 +24,6 @@ def sim() -> Iterator[RunningSimulator]:
         yield running
 
 
-@pytest.fixture
-def port(sim: RunningSimulator) -> Iterator[KsefPort]:
-    with KsefPort(port_settings(sim.base_url)) as opened:
-        yield opened
-
-
 def test_one_invoice_gets_a_ksef_number_upo_and_can_be_downloaded(
     sim: RunningSimulator, port: KsefPort
 ) -> None:

@@ -73,6 +73,8 @@ def test_cli_serves_certificates_and_keeps_state(tmp_path: Path) -> None:
         (["--token", "5261040828"], "NIP:TOKEN"),
         (["--faults", "nowhere:500"], "endpoint"),
         (["--processing-delay", "-1"], "negative"),
+        (["--rate-limit-scale", "0"], "1 or more"),
+        (["--rate-limit-scale", "ten"], "whole number"),
         (["--port", "70000"], "0-65535"),
     ],
 )

@@ -14,6 +14,7 @@ from ksef_client import openapi_models as m
 from lxml import etree
 
 from ksef_desktop.simulator.numbers import is_valid_ksef_number
+from ksef_desktop.simulator.routes_limits import OVERRIDABLE
 from ksef_desktop.simulator.server import RunningSimulator, start_in_thread
 from tests.helpers.sim_client import (
     OTHER_SELLER,
@@ -400,20 +401,6 @@ def test_rate_limits_are_the_production_ones_until_a_test_context_sets_its_own(
     )
     assert limits.invoice_send.per_hour == 180
     values = {"perSecond": 50, "perMinute": 500, "perHour": 5000}
-    groups = [
-        "onlineSession",
-        "batchSession",
-        "invoiceSend",
-        "invoiceStatus",
-        "sessionList",
-        "sessionInvoiceList",
-        "sessionMisc",
-        "invoiceMetadata",
-        "invoiceExport",
-        "invoiceExportStatus",
-        "invoiceDownload",
-        "other",
-    ]
     incomplete = client.http.post(
         "/testdata/rate-limits",
         json={"rateLimits": {"invoiceSend": values}},
@@ -422,7 +409,7 @@ def test_rate_limits_are_the_production_ones_until_a_test_context_sets_its_own(
     assert _code(incomplete) == 21405
     changed = client.http.post(
         "/testdata/rate-limits",
-        json={"rateLimits": dict.fromkeys(groups, values)},
+        json={"rateLimits": dict.fromkeys(OVERRIDABLE, values)},
         headers=client.bearer(),
     )
     assert changed.status_code == 200
