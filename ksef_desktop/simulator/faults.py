@@ -14,7 +14,7 @@ SPEC grammar (``--faults`` and :meth:`FaultInjector.add`)::
 ENDPOINT is ``*`` (every request) or one of: public_keys, challenge, ksef_token, redeem,
 refresh, auth_status, open_online, send_invoice, close_online, open_batch, close_batch,
 upload_part, session_status, session_invoices, invoice_status, invoice_upo, session_upo,
-download, query_metadata.
+download, query_metadata, rate_limits.
 KIND is one of:
 
 * ``429``  -- answer 429 Too Many Requests with ``Retry-After``, nothing processed;
@@ -65,6 +65,7 @@ ENDPOINTS: tuple[tuple[str, str, str], ...] = (
     ("session_upo", "GET", r"/sessions/[^/]+/upo/[^/]+"),
     ("download", "GET", r"/invoices/ksef/[^/]+"),
     ("query_metadata", "POST", r"/invoices/query/metadata"),
+    ("rate_limits", "GET", r"/rate-limits"),
 )
 ENDPOINT_NAMES = frozenset(name for name, _, _ in ENDPOINTS)
 KINDS = frozenset(

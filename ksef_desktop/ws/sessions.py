@@ -186,8 +186,9 @@ class DocumentSender:
         for sent in sents:
             status = statuses.get(sent.pending.reference)
             if status is None:
-                # Not on the pages read: listed on a page already known to be decided,
-                # before its check was scheduled. Its own status says what happened.
+                # Not on the pages read: listed on a page known to be decided before its
+                # check was scheduled, or past where the request budget stopped the read.
+                # Its own status says what happened.
                 if not self.check(sent):
                     undecided.append(sent)
                 continue
@@ -220,6 +221,9 @@ class DocumentSender:
                     log.info(
                         "KSeF's request limits unreadable (%s); the published ones apply", error
                     )
+                    limit = SESSION_INVOICE_LIST
+                except Exception:  # an answer this version does not understand
+                    log.exception("KSeF's request limits unreadable; the published ones apply")
                     limit = SESSION_INVOICE_LIST
                 if budget is None:
                     budget = self._list_budget = RateBudget(limit)

@@ -10,6 +10,7 @@ longer covers is still settled from its own status.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ from ksef_desktop.ksef.sessions import InvoiceWatch, decided
 from ksef_desktop.simulator.server import RunningSimulator, start_in_thread
 from ksef_desktop.ws.config import CompanyConfig
 from ksef_desktop.ws.ksefgate import Link, Tuning
-from ksef_desktop.ws.sessions import ActiveSessions, Backoff, DocumentSender
+from ksef_desktop.ws.sessions import ActiveSessions, Backoff, DocumentSender, Sent
 from ksef_desktop.ws.store import DocumentStore, NewDocument
 from tests.helpers.ksef_port_env import KSEF_TOKEN, SELLER_NIP, port_settings
 from tests.helpers.ksef_xml import invoice_xml
@@ -89,17 +90,18 @@ def test_a_refused_continuation_token_makes_the_next_read_start_over(port: KsefP
     assert set(watch.read(port.sessions)) == {p.reference for p in sent}
 
 
-def test_a_sweep_settles_documents_and_falls_back_for_one_off_its_pages(
-    sim: RunningSimulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(InvoiceWatch, "PAGE_SIZE", 10)
-    store = DocumentStore(tmp_path / "data")
+@contextlib.contextmanager
+def _sent(
+    sim: RunningSimulator, data: Path, count: int
+) -> Iterator[tuple[DocumentSender, list[Sent], DocumentStore]]:
+    """``count`` documents stored, claimed and sent in batch mode to one session."""
+    store = DocumentStore(data)
     company = CompanyConfig(
         nip=SELLER_NIP, environment=KsefEnvironment.custom(sim.base_url), ksef_token=KSEF_TOKEN
     )
     link = Link(company, Tuning(poll_initial=0.001, retry=RetryPolicy(base_delay=0.001)))
     try:
-        for n in range(12):
+        for n in range(count):
             xml = invoice_xml(SELLER_NIP, f"S/{n}")
             store.submit(
                 NewDocument(
@@ -114,23 +116,49 @@ def test_a_sweep_settles_documents_and_falls_back_for_one_off_its_pages(
                 )
             )
         sender = DocumentSender(store, "batch", ActiveSessions(), Backoff(), lambda *_: None)
-        sents = [sender.send(doc, link) for doc in store.claim_due(SELLER_NIP, 12)]
-        assert all(s is not None for s in sents)
-        first, *rest = [s for s in sents if s is not None]
+        sents = [sender.send(doc, link) for doc in store.claim_due(SELLER_NIP, count)]
+        yield sender, [s for s in sents if s is not None], store
+    finally:
+        link.close()
+        store.close()
 
+
+def _numbers(store: DocumentStore, count: int) -> set[str | None]:
+    store.flush(10)
+    docs = [store.get(SELLER_NIP, f"S-{n}") for n in range(count)]
+    return {d.ksef_number if d is not None else None for d in docs}
+
+
+def test_a_sweep_settles_documents_and_falls_back_for_one_off_its_pages(
+    sim: RunningSimulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(InvoiceWatch, "PAGE_SIZE", 10)
+    with _sent(sim, tmp_path / "data", 12) as (sender, sents, store):
+        first, *rest = sents
         # Eleven swept together: the first page (ten invoices) is decided and full, so
         # the next read starts after it - where the first document is listed.
         assert sender.sweep(rest) == []
         # Its check came late (as when a thread had not yet scheduled it): not on the
         # pages read, it is settled from its own status rather than left waiting.
         assert sender.sweep([first]) == []
-        store.flush(10)
-        numbers = [store.get(SELLER_NIP, f"S-{n}") for n in range(12)]
-        assert all(d is not None and d.ksef_number for d in numbers)
-        assert len({d.ksef_number for d in numbers if d is not None}) == 12
-    finally:
-        link.close()
-        store.close()
+        numbers = _numbers(store, 12)
+    assert None not in numbers
+    assert len(numbers) == 12
+
+
+def test_an_unreadable_list_records_nothing_and_unreadable_limits_change_nothing(
+    sim: RunningSimulator, tmp_path: Path
+) -> None:
+    sim.sim.add_faults("rate_limits:500@count=1,session_invoices:503@count=1")
+    with _sent(sim, tmp_path / "data", 5) as (sender, sents, store):
+        # KSeF's limits could not be read (the published ones apply); then the list fails.
+        assert sender.sweep(sents) is None  # the caller checks them one by one
+        assert _numbers(store, 5) == {None}
+        assert sender.sweep(sents) == []  # the list answers again
+        numbers = _numbers(store, 5)
+    assert None not in numbers
+    assert len(numbers) == 5
+    assert [kind for _, kind in sim.sim.faults.log] == ["500", "503"]
 
 
 def test_ksef_says_what_it_allows_and_a_test_context_may_change_it(sim: RunningSimulator) -> None:
