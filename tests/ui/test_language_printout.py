@@ -110,6 +110,8 @@ def test_an_english_printout_has_english_wording_and_english_numbers(
     assert "1,851.75" in text  # 1.5 x 1,234.50, the line's net value
     assert "1.5" in text  # the quantity
     assert f"Amount due: {printout.gross:,.2f} PLN" in text
+    words = ENGLISH.amount_in_words(printout.gross, "PLN")
+    assert f"In words: {words}" in " ".join(text.split())  # (it may wrap)
     assert printout.gross > 1000
     for polish_word in ("Faktura", "Sprzedawca", "Nabywca", "Do zapłaty", "przelew", "Strona"):
         assert polish_word not in text, polish_word
@@ -143,6 +145,8 @@ def test_a_polish_printout_keeps_its_polish_wording_and_the_same_kod_i(
     ):
         assert label in text, label
     assert "Do zapłaty: " + plain(POLISH.amount(printout.gross)) + " PLN" in text
+    words = POLISH.amount_in_words(printout.gross, "PLN")
+    assert f"Słownie: {words}" in " ".join(text.split())
     for english_word in ("Seller", "Buyer", "Amount due", "bank transfer", "Page 1"):
         assert english_word not in text, english_word
     assert qr_texts(pdf) == [link]
@@ -202,3 +206,33 @@ def test_both_languages_word_every_kind_method_rate_and_copy() -> None:
         "Faktura korygująca",
         "Correction invoice",
     )
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "polish", "english"),
+    [
+        (
+            "1234.50",
+            "PLN",
+            "tysiąc dwieście trzydzieści cztery PLN 50/100",
+            "one thousand, two hundred and thirty-four PLN 50/100",
+        ),
+        ("22.05", "EUR", "dwadzieścia dwa EUR 05/100", "twenty-two EUR 05/100"),
+        ("0.99", "PLN", "zero PLN 99/100", "zero PLN 99/100"),
+        (
+            "2500000",
+            "PLN",
+            "dwa miliony pięćset tysięcy PLN 00/100",
+            "two million, five hundred thousand PLN 00/100",
+        ),
+        (
+            "-615.40",
+            "PLN",
+            "minus sześćset piętnaście PLN 40/100",
+            "minus six hundred and fifteen PLN 40/100",
+        ),
+    ],
+)
+def test_the_amount_due_in_words(amount: str, currency: str, polish: str, english: str) -> None:
+    assert POLISH.amount_in_words(Decimal(amount), currency) == polish
+    assert ENGLISH.amount_in_words(Decimal(amount), currency) == english

@@ -234,7 +234,7 @@ class PrintoutPainter:
 
     def _summary(self) -> None:
         doc, pl = self.doc, self.w
-        self._room(self.mm(10) * (len(doc.vat_summary) + 3))
+        self._room(self.mm(10) * (len(doc.vat_summary) + 4))
         self.font(10, bold=True)
         self._text(QRectF(self.left, self.y, self.right - self.left, self.mm(6)), pl.summary)
         self.y += self.mm(6.5)
@@ -258,7 +258,12 @@ class PrintoutPainter:
         self.font(13, bold=True)
         due = f"{pl.to_pay}: {pl.amount(doc.gross)} {doc.currency}"
         self._text(QRectF(self.left, self.y, self.right - self.left, self.mm(8)), due, ALIGN_RIGHT)
-        self.y += self.mm(11)
+        self.y += self.mm(8)
+        self.font(9)
+        words = f"{pl.in_words}: {pl.amount_in_words(doc.gross, doc.currency)}"
+        height = self._height(words, self.right - self.left)
+        self._text(QRectF(self.left, self.y, self.right - self.left, height), words, ALIGN_RIGHT)
+        self.y += height + self.mm(4)
 
     def _summary_row(
         self,

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+
+from num2words import num2words
 
 from ksef_desktop.domain.document import DocumentKind
 from ksef_desktop.domain.payment import PaymentMethod
@@ -50,6 +52,8 @@ class Wording:
     summary_columns: tuple[str, ...]
     total: str
     to_pay: str
+    in_words: str
+    words_language: str  # num2words' language code
     payment: str
     method_title: str
     due: str
@@ -94,6 +98,18 @@ class Wording:
         if value is None:
             return ""
         return self._local(f"{value:,.{places}f}")
+
+    def amount_in_words(self, value: Decimal, currency: str) -> str:
+        """``1234.5, "PLN"`` → ``tysiąc dwieście trzydzieści cztery PLN 50/100``.
+
+        Whole units in words, the currency by its code (no grammatical forms to get
+        wrong for any currency), the fraction as hundredths, as Polish invoices write it.
+        """
+        cents = abs(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        whole = int(cents)
+        words = num2words(whole, lang=self.words_language)
+        sign = "minus " if value < 0 else ""  # a correction's refund, in both languages
+        return f"{sign}{words} {currency} {int((cents - whole) * 100):02d}/100"
 
     def quantity(self, value: Decimal | None) -> str:
         """A quantity without trailing zeros (``2``, ``1,5`` / ``1.5``)."""
@@ -178,6 +194,8 @@ POLISH = Wording(
     summary_columns=("Stawka VAT", "Wartość netto", "Kwota VAT", "Wartość brutto"),
     total="Razem",
     to_pay="Do zapłaty",
+    in_words="Słownie",
+    words_language="pl",
     payment="Płatność",
     method_title="Sposób płatności",
     due="Termin płatności",
@@ -247,6 +265,8 @@ ENGLISH = Wording(
     summary_columns=("VAT rate", "Net value", "VAT amount", "Gross value"),
     total="Total",
     to_pay="Amount due",
+    in_words="In words",
+    words_language="en",
     payment="Payment",
     method_title="Payment method",
     due="Due date",
