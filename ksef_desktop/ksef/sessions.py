@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from ksef_client import KsefClient
@@ -231,6 +232,15 @@ def decided(status: SessionInvoiceStatusResponse) -> bool:
     return status.status.code not in PENDING_INVOICE
 
 
+@dataclass(frozen=True)
+class ListRead:
+    """What one read of a session's invoice list found."""
+
+    statuses: dict[str, SessionInvoiceStatusResponse]  # by invoice reference
+    #: False when the request budget stopped the read before the last page.
+    complete: bool
+
+
 class InvoiceWatch:
     """Reads the statuses of many invoices of one session with as few requests as it can.
 
@@ -249,10 +259,8 @@ class InvoiceWatch:
         self.session = session
         self._start: str | None = None  # None: the first page
 
-    def read(
-        self, reader: SessionReader, budget: RateBudget | None = None
-    ) -> dict[str, SessionInvoiceStatusResponse]:
-        """Status by invoice reference, from the first page that may still change to the end.
+    def read(self, reader: SessionReader, budget: RateBudget | None = None) -> ListRead:
+        """Statuses from the first page that may still change to the end.
 
         Stops early, with what it has, when ``budget`` allows no more requests.
         Raises KsefApiError or TransportError when a page cannot be read (once, no
@@ -264,7 +272,7 @@ class InvoiceWatch:
         while True:
             if budget is not None:
                 if not budget.allows():
-                    return found
+                    return ListRead(found, complete=False)
                 budget.spend()
             try:
                 page = reader.invoice_page(self.session, token, self.PAGE_SIZE)
@@ -282,7 +290,7 @@ class InvoiceWatch:
             else:
                 settled_so_far = False
             if following is None:
-                return found
+                return ListRead(found, complete=True)
             token = following
 
 

@@ -175,7 +175,7 @@ class DocumentSender:
         session = sents[0].pending.session.reference
         link = sents[0].link
         try:
-            statuses = self._watch(session).read(link.reader, self._budget(link))
+            read = self._watch(session).read(link.reader, self._budget(link))
         except (KsefApiError, TransportError) as error:
             log.info("invoice list of session %s unreadable (%s)", session, error)
             return None
@@ -184,13 +184,15 @@ class DocumentSender:
             return None
         undecided: list[Sent] = []
         for sent in sents:
-            status = statuses.get(sent.pending.reference)
-            if status is None:
+            status = read.statuses.get(sent.pending.reference)
+            if status is None and read.complete:
                 # Not on the pages read: listed on a page known to be decided before its
-                # check was scheduled, or past where the request budget stopped the read.
-                # Its own status says what happened.
+                # check was scheduled. Its own status says what happened.
                 if not self.check(sent):
                     undecided.append(sent)
+                continue
+            if status is None:  # past where the request budget stopped the read
+                undecided.append(sent)
                 continue
             if not decided(status):
                 undecided.append(sent)

@@ -53,15 +53,16 @@ def test_a_read_starts_at_the_first_page_that_may_still_change(port: KsefPort) -
     watch = _SmallPages(sent[0].session.reference)
 
     first = watch.read(port.sessions)
-    assert set(first) == {p.reference for p in sent}  # every invoice, over three pages
-    assert all(decided(s) and s.ksef_number for s in first.values())
+    assert first.complete
+    assert set(first.statuses) == {p.reference for p in sent}  # every invoice, three pages
+    assert all(decided(s) and s.ksef_number for s in first.statuses.values())
 
     # Pages one and two are full and decided: they cannot change, so they are not read again.
-    assert set(watch.read(port.sessions)) == {p.reference for p in sent[20:]}
+    assert set(watch.read(port.sessions).statuses) == {p.reference for p in sent[20:]}
 
     more = _submit(port, 25, 10)
-    assert set(watch.read(port.sessions)) == {p.reference for p in sent[20:] + more}
-    assert set(watch.read(port.sessions)) == {p.reference for p in more[5:]}
+    assert set(watch.read(port.sessions).statuses) == {p.reference for p in sent[20:] + more}
+    assert set(watch.read(port.sessions).statuses) == {p.reference for p in more[5:]}
 
 
 def test_an_invoice_still_processing_keeps_its_page_in_the_next_read(
@@ -71,11 +72,11 @@ def test_an_invoice_still_processing_keeps_its_page_in_the_next_read(
     sent = _submit(port, 0, 12)
     watch = _SmallPages(sent[0].session.reference)
 
-    early = watch.read(port.sessions)
+    early = watch.read(port.sessions).statuses
     assert not any(decided(s) for s in early.values())  # KSeF has not decided on any yet
 
     sim.sim.advance_clock(61)  # KSeF is done with them
-    later = watch.read(port.sessions)
+    later = watch.read(port.sessions).statuses
     assert set(later) == {p.reference for p in sent}  # the first page was read again
     assert all(decided(s) for s in later.values())
 
@@ -87,7 +88,7 @@ def test_a_refused_continuation_token_makes_the_next_read_start_over(port: KsefP
 
     with pytest.raises(KsefApiError):
         watch.read(port.sessions)
-    assert set(watch.read(port.sessions)) == {p.reference for p in sent}
+    assert set(watch.read(port.sessions).statuses) == {p.reference for p in sent}
 
 
 @contextlib.contextmanager
@@ -173,5 +174,22 @@ def test_a_read_stops_when_the_budget_allows_no_more_requests(port: KsefPort) ->
     watch = _SmallPages(sent[0].session.reference)
     budget = RateBudget(RateLimit(per_second=2, per_minute=2, per_hour=2))
     first = watch.read(port.sessions, budget)
-    assert set(first) == {p.reference for p in sent[:20]}  # two pages, not the third
-    assert watch.read(port.sessions, budget) == {}  # nothing left to spend
+    assert set(first.statuses) == {p.reference for p in sent[:20]}  # two pages, not the third
+    assert not first.complete
+    assert watch.read(port.sessions, budget).statuses == {}  # nothing left to spend
+
+
+def test_documents_past_where_the_budget_stopped_the_read_wait_for_their_turn(
+    sim: RunningSimulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(InvoiceWatch, "PAGE_SIZE", 10)
+    sim.sim.rate_limits[SELLER_NIP] = {"sessionInvoiceList": (1, 1, 1)}  # one read an hour
+    with _sent(sim, tmp_path / "data", 25) as (sender, sents, store):
+        assert sender.may_sweep()  # the limits are not known before the first sweep
+        undecided = sender.sweep(sents)
+        assert undecided == sents[10:]  # the first page was read; the rest not asked about
+        assert not sender.may_sweep()
+        store.flush(10)
+        numbers = [store.get(SELLER_NIP, f"S-{n}") for n in range(25)]
+    assert all(d is not None and d.ksef_number for d in numbers[:10])
+    assert not any(d is not None and d.ksef_number for d in numbers[10:])
