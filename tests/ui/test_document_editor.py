@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -25,6 +27,7 @@ from tests.helpers import factories
 from tests.ui.conftest import Answer
 
 KSEF_NUMBER = "5261040828-20261102-0123456789AB-5C"
+SHOTS = os.environ.get("KSEF_SHOTS")
 Opener = Callable[..., DocumentEditor]
 
 
@@ -417,3 +420,62 @@ def test_eu_and_foreign_buyers_are_checked_as_the_domain_allows(
         "US",
         "98-7654321",
     )
+
+
+ADVANCE_KSEF = "5261040828-20261102-0123456789AB-CA"
+
+
+def test_a_settlement_invoice_names_the_advance_invoices_it_settles(
+    qtbot: QtBot, session: Session, open_editor: Opener
+) -> None:
+    editor = open_editor()
+    assert not editor.advances_box.isVisible()  # a VAT invoice settles nothing
+    editor.buyer.nip.setText(factories.BUYER_NIP)
+    editor.buyer.name.setText("Kowalski")
+    set_cell(editor, 0, NAME, "Dostawa regałów - rozliczenie")
+    set_cell(editor, 0, PRICE, "5000")
+    editor.header.kind.setCurrentIndex(editor.header.kind.findData(DocumentKind.ROZ.value))
+    assert editor.advances_box.isVisible()
+    with qtbot.waitSignal(editor.save_refused) as refused:
+        editor.save_button.click()
+    assert "advance invoices it settles" in refused.args[0]
+    assert QApplication.focusWidget() is editor.advances.entry
+
+    keys("5261040828-20261102-0123456789AB-5C")  # a wrong check character
+    press(Qt.Key.Key_Return)
+    assert "not a valid KSeF number" in editor.advances.message.text()
+    assert editor.advances.refs() == ()
+    editor.advances.entry.selectAll()
+    keys(ADVANCE_KSEF.lower())
+    press(Qt.Key.Key_Return)
+    editor.advances.outside.setChecked(True)
+    editor.advances.entry.setFocus()
+    keys("FZ/7/2026")
+    press(Qt.Key.Key_Return)
+    keys("FZ/8/2026")
+    press(Qt.Key.Key_Return)
+    assert editor.advances.message.text() == ""
+    assert editor.message.text() == ""  # the refusal no longer applies
+    assert editor.advances.list.count() == 3
+    editor.advances.list.setFocus()  # the last one added is the current one
+    press(Qt.Key.Key_Delete)
+    assert [editor.advances.list.item(i).text() for i in range(2)] == [
+        f"KSeF number {ADVANCE_KSEF}",
+        "FZ/7/2026 (issued outside KSeF)",
+    ]
+    if SHOTS:
+        editor.grab().save(str(Path(SHOTS) / "editor-settlement.png"))
+
+    with qtbot.waitSignal(editor.saved, timeout=10_000) as saved:
+        editor.save_button.click()
+    stored = session.services.sales.register.get(saved.args[0]).content()
+    assert stored.kind is DocumentKind.ROZ
+    assert [(a.ksef_number, a.number) for a in stored.advance_invoices] == [
+        (ADVANCE_KSEF, None),
+        (None, "FZ/7/2026"),
+    ]
+    editor.header.kind.setCurrentIndex(editor.header.kind.findData(DocumentKind.VAT.value))
+    assert not editor.advances_box.isVisible()
+    with qtbot.waitSignal(editor.saved, timeout=10_000) as saved:
+        editor.save_button.click()  # a VAT invoice names no advance invoices
+    assert session.services.sales.register.get(saved.args[0]).content().advance_invoices == ()

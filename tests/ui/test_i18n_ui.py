@@ -16,12 +16,14 @@ from pytestqt.qtbot import QtBot
 
 from ksef_desktop import app as desktop
 from ksef_desktop.app import Session
+from ksef_desktop.domain.document import DocumentKind
 from ksef_desktop.domain.lifecycle import Status
 from ksef_desktop.support import i18n
 from ksef_desktop.support.language import Language
 from ksef_desktop.ui.awaiting.window import AwaitingWindow
 from ksef_desktop.ui.common.tasks import TaskRunner
 from ksef_desktop.ui.customers.window import CustomerListWindow
+from ksef_desktop.ui.editor import DocumentEditor
 from ksef_desktop.ui.main_window import MainWindow
 from ksef_desktop.ui.register.format import status_text
 from ksef_desktop.ui.register.model import STATUS
@@ -195,3 +197,27 @@ def test_the_language_option_takes_pl_or_en_only(capsys: pytest.CaptureFixture[s
         desktop.parse_args(["--language", "de"])
     assert exited.value.code == 2
     assert "'de' is not pl or en" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("polish")
+def test_the_settlement_invoice_panel_speaks_polish(
+    qtbot: QtBot, session: Session, runner: TaskRunner
+) -> None:
+    editor = DocumentEditor(session.services, runner, None)
+    qtbot.addWidget(editor)
+    with qtbot.waitSignal(editor.loaded, timeout=10_000):
+        editor.show()
+    editor.header.kind.setCurrentIndex(editor.header.kind.findData(DocumentKind.ROZ.value))
+    assert editor.advances_box.title() == "Rozliczane faktury zaliczkowe"
+    assert editor.advances.add_button.text() == "Dodaj fakturę zaliczk&ową"
+    assert editor.advances.entry.placeholderText() == "Numer KSeF faktury zaliczkowej"
+    editor.advances.entry.setText("FZ/7/2026")
+    editor.advances.add_button.click()  # not a KSeF number, and the box is not ticked
+    assert editor.advances.message.text().startswith("FZ/7/2026 nie jest poprawnym numerem KSeF")
+    editor.advances.outside.setChecked(True)
+    editor.advances.add_button.click()
+    assert editor.advances.list.item(0).text() == "FZ/7/2026 (wystawiona poza KSeF)"
+    if shots := os.environ.get("KSEF_SHOTS"):
+        editor.grab().save(str(Path(shots) / "editor-settlement-pl.png"))
+    editor._saved_snapshot = editor.snapshot()  # close without asking
+    editor.close()

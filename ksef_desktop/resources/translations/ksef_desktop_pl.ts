@@ -1166,7 +1166,7 @@ tylko przeglądarka; nic nie jest nigdzie wysyłane.</translation>
     </message>
     <message>
         <source>KSeF returned a malformed KSeF number {number!r} ({reason}).</source>
-        <extracomment>Session codes while KSeF is still taking or processing the session.</extracomment>
+        <extracomment>Session codes while KSeF is still taking or processing the session. False when the request budget stopped the read before the last page. Invoices per page (KSeF allows 10 to 1000): small enough that a read repeats few decided entries, large enough that a backlog takes few pages.</extracomment>
         <translation>KSeF zwrócił niepoprawny numer KSeF {number!r} ({reason}).</translation>
     </message>
     <message>
@@ -2281,6 +2281,71 @@ tylko przeglądarka; nic nie jest nigdzie wysyłane.</translation>
         <source>The language settings could not be saved to {path}: {reason}</source>
         <extracomment>Both choices: the interface language (None: follow the system) and the printout language.</extracomment>
         <translation>Nie udało się zapisać ustawień języka w pliku {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Type the advance invoice&apos;s number.</source>
+        <extracomment>FakturaZaliczkowa occurs at most this often in an FA(3) invoice. The kinds that name the advance invoices they settle (a ROZ, and its correction).</extracomment>
+        <translation>Wpisz numer faktury zaliczkowej.</translation>
+    </message>
+    <message>
+        <source>Type the advance invoice&apos;s KSeF number.</source>
+        <translation>Wpisz numer KSeF faktury zaliczkowej.</translation>
+    </message>
+    <message>
+        <source>An invoice number has at most 256 characters.</source>
+        <translation>Numer faktury ma najwyżej 256 znaków.</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid KSeF number; one reads like 5261040828-20261102-0123456789AB-CA (the seller&apos;s NIP, the date, 12 characters and 2 check characters). For an advance invoice issued outside KSeF, tick that box and type its own number.</source>
+        <translation>{value} nie jest poprawnym numerem KSeF; ma on postać 5261040828-20261102-0123456789AB-CA (NIP sprzedawcy, data, 12 znaków i 2 znaki kontrolne). Dla faktury zaliczkowej wystawionej poza KSeF zaznacz to pole i wpisz jej numer.</translation>
+    </message>
+    <message>
+        <source>A settlement invoice names the advance invoices it settles: add at least one.</source>
+        <translation>Faktura rozliczeniowa wskazuje rozliczane faktury zaliczkowe: dodaj co najmniej jedną.</translation>
+    </message>
+    <message>
+        <source>An FA(3) invoice names at most {n} advance invoices.</source>
+        <translation>Faktura FA(3) wskazuje najwyżej {n} faktur zaliczkowych.</translation>
+    </message>
+    <message>
+        <source>KSeF number {number}</source>
+        <translation>numer KSeF {number}</translation>
+    </message>
+    <message>
+        <source>{number} (issued outside KSeF)</source>
+        <translation>{number} (wystawiona poza KSeF)</translation>
+    </message>
+    <message>
+        <source>KSeF number of the advance invoice</source>
+        <translation>Numer KSeF faktury zaliczkowej</translation>
+    </message>
+    <message>
+        <source>Advance invoice to add</source>
+        <translation>Faktura zaliczkowa do dodania</translation>
+    </message>
+    <message>
+        <source>Issued outside KSeF</source>
+        <translation>Wystawiona poza KSeF</translation>
+    </message>
+    <message>
+        <source>Add advanc&amp;e invoice</source>
+        <translation>Dodaj fakturę zaliczk&amp;ową</translation>
+    </message>
+    <message>
+        <source>Advance invoices settled</source>
+        <translation>Rozliczane faktury zaliczkowe</translation>
+    </message>
+    <message>
+        <source>Remove (Del)</source>
+        <translation>Usuń (Del)</translation>
+    </message>
+    <message>
+        <source>This advance invoice is on the list already.</source>
+        <translation>Ta faktura zaliczkowa jest już na liście.</translation>
+    </message>
+    <message>
+        <source>Number of the advance invoice</source>
+        <translation>Numer faktury zaliczkowej</translation>
     </message>
 </context>
 <context>

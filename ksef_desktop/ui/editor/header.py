@@ -75,6 +75,9 @@ class HeaderForm(QWidget):
         self.seller = QLabel(self)
         self.seller.setObjectName("sellerLabel")
         self.seller.setWordWrap(True)
+        # Room for two lines: a form row is as tall as the label's one-line hint otherwise,
+        # and the "not known" hint wraps.
+        self.seller.setMinimumHeight(2 * self.seller.fontMetrics().lineSpacing() + 2)
         form = QFormLayout(self)
         form.addRow(_tr("&Kind:"), self.kind)
         form.addRow(_tr("Number:"), self.number)

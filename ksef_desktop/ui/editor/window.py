@@ -23,6 +23,7 @@ from ksef_desktop.domain.document import Document, DocumentKind
 from ksef_desktop.domain.errors import InvalidValueError
 from ksef_desktop.domain.lifecycle import Status
 from ksef_desktop.domain.totals import recalculate
+from ksef_desktop.services.advances import SETTLEMENT_KINDS, check_advances
 from ksef_desktop.services.bundle import Services
 from ksef_desktop.services.customers import CustomerRecord
 from ksef_desktop.ui import shortcuts
@@ -30,6 +31,7 @@ from ksef_desktop.ui.common.errors import show_error
 from ksef_desktop.ui.common.msgbox import Confirmation
 from ksef_desktop.ui.common.tasks import Task, TaskRunner
 from ksef_desktop.ui.editor import loading
+from ksef_desktop.ui.editor.advances import AdvancesPanel
 from ksef_desktop.ui.editor.buyer import BuyerForm
 from ksef_desktop.ui.editor.correction import CorrectionPanel
 from ksef_desktop.ui.editor.header import HeaderForm, get_date
@@ -70,6 +72,7 @@ class DocumentEditor(QDialog):
         self._tasks: list[Task[Any]] = []
         self._saving = False
         self._close_after_save = False
+        self._refused_field = ""  # the field of the last refusal shown
         self.setObjectName("documentEditor")
         self.setWindowTitle(self.tr("Sales document"))
         self._build()
@@ -102,6 +105,7 @@ class DocumentEditor(QDialog):
         self.totals = TotalsPanel(self)
         self.payment = PaymentForm(self)
         self.correction = CorrectionPanel(self)
+        self.advances = AdvancesPanel(self)
         self.message = QLabel(self)
         self.message.setObjectName("editorMessage")
         self.message.setWordWrap(True)
@@ -117,6 +121,8 @@ class DocumentEditor(QDialog):
         lines_layout.addWidget(self.totals)
         self.correction_box = self._group(self.tr("Correction"), self.correction)
         self.correction_box.hide()
+        self.advances_box = self._group(self.advances.title(), self.advances)
+        self.advances_box.hide()
 
         # A plain row, not a QDialogButtonBox: that makes Save the default button, and Enter
         # in any field would then save.
@@ -132,6 +138,7 @@ class DocumentEditor(QDialog):
         layout.addWidget(self._group(self.tr("Payment"), self.payment))
         layout.addWidget(lines_box, 3)
         layout.addWidget(self.correction_box, 2)
+        layout.addWidget(self.advances_box)
         layout.addWidget(self.message)
         layout.addLayout(self.buttons)
         self.resize(1120, 920)
@@ -139,13 +146,14 @@ class DocumentEditor(QDialog):
 
     def _set_tab_order(self) -> None:
         """Top to bottom, left to right, as the window reads."""
-        h, b, p, c = self.header, self.buyer, self.payment, self.correction
+        h, b, p, c, a = self.header, self.buyer, self.payment, self.correction, self.advances
         chain: list[QWidget] = [
             h.kind, h.issue_date, h.sale_date, h.place, h.pricing,
             b.id_kind, b.id_country, b.nip, b.pick, b.name, b.line1, b.line2, b.country,
             p.method, p.due, p.account,
             self.table,
             c.corrected, c.reason, c.type,
+            a.entry, a.outside, a.add_button, a.list, a.remove_button,
             self.save_button, self.close_button,
         ]  # fmt: skip
         for first, second in pairwise(chain):
@@ -187,6 +195,7 @@ class DocumentEditor(QDialog):
         self.payment.edited.connect(self._on_form_edited)
         self.correction.edited.connect(self._on_model_lines_changed)
         self.correction.original_requested.connect(self._on_correction_original_requested)
+        self.advances.edited.connect(self._on_advances_edited)
         self.add_button.clicked.connect(self.table.add_line)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.undo_button.clicked.connect(stack.undo)
@@ -225,6 +234,8 @@ class DocumentEditor(QDialog):
         )
         if self.header.doc_kind.is_correction:
             parts += (self.correction.snapshot(),)
+        if self.header.doc_kind in SETTLEMENT_KINDS:
+            parts += (self.advances.snapshot(),)
         return parts
 
     @property
@@ -265,6 +276,7 @@ class DocumentEditor(QDialog):
             self.buyer.id_kind.setCurrentIndex(0)  # a new document: most buyers have a NIP
         self.payment.set_payment(doc.payment)
         self.correction.set_correction(doc.correction, tuple(ln for ln in doc.lines if ln.before))
+        self.advances.set_refs(doc.advance_invoices)
         self.model.pricing = doc.pricing
         self.model.set_rows([LineRow.of(ln) for ln in doc.lines if not ln.before])
         if self._doc_id is None and not self.model.rowCount():
@@ -282,7 +294,7 @@ class DocumentEditor(QDialog):
 
     def _apply_read_only(self, data: loading.Loaded) -> None:
         locked = self.read_only
-        for form in (self.header, self.buyer, self.payment, self.correction):
+        for form in (self.header, self.buyer, self.payment, self.correction, self.advances):
             form.set_read_only(locked)
         self.model.read_only = locked
         self.save_button.setVisible(not locked)
@@ -305,7 +317,7 @@ class DocumentEditor(QDialog):
     def _on_load_errored(self, exc: BaseException) -> None:
         self._say(self.tr("The document could not be opened."), error=True)
         self.setEnabled(True)  # so Close works; the forms stay empty and read-only
-        for form in (self.header, self.buyer, self.payment, self.correction):
+        for form in (self.header, self.buyer, self.payment, self.correction, self.advances):
             form.set_read_only(True)
         self.model.read_only = True
         self.save_button.hide()
@@ -316,6 +328,13 @@ class DocumentEditor(QDialog):
 
     @Slot()
     def _on_form_edited(self) -> None:
+        self._update_buttons()
+
+    @Slot()
+    def _on_advances_edited(self) -> None:
+        if self._refused_field == "advance_invoices":  # the refusal no longer applies
+            self._say("")
+            self._refused_field = ""
         self._update_buttons()
 
     @Slot()
@@ -335,6 +354,7 @@ class DocumentEditor(QDialog):
     def _apply_kind(self) -> None:
         is_correction = self.header.doc_kind.is_correction
         self.correction_box.setVisible(is_correction)
+        self.advances_box.setVisible(self.header.doc_kind in SETTLEMENT_KINDS)
         self.model.allow_zero = is_correction
 
     def _live_document(self) -> Document | None:
@@ -422,6 +442,8 @@ class DocumentEditor(QDialog):
         self.correction.set_original(doc, original.ksef_number)
         self.header.pricing.setCurrentIndex(self.header.pricing.findData(doc.pricing.value))
         self.buyer.set_party(doc.buyer)
+        if doc.advance_invoices:  # a settlement invoice's correction settles the same ones
+            self.advances.set_refs(doc.advance_invoices)
         # The "after" rows start as a copy of the invoice: the person changes what is wrong.
         self.model.set_rows([LineRow.of(ln) for ln in doc.lines if not ln.before])
         self._say(
@@ -449,6 +471,9 @@ class DocumentEditor(QDialog):
         if not lines and kind is not DocumentKind.ZAL:
             raise InvalidValueError(self.tr("Add at least one line."), field="lines")
         correction = self.correction.correction() if kind.is_correction else None
+        advances = self.advances.refs() if kind in SETTLEMENT_KINDS else ()
+        if kind is DocumentKind.ROZ:
+            check_advances(advances)
         before = self.correction.before_lines() if kind.is_correction else ()
         issue = get_date(self.header.issue_date) or self._base.issue_date
         sale = get_date(self.header.sale_date)
@@ -464,6 +489,7 @@ class DocumentEditor(QDialog):
             lines=before + lines,
             payment=self.payment.payment(),
             correction=correction,
+            advance_invoices=advances,
         )
         if not document.lines:
             return document  # an advance invoice states its totals from the order
@@ -505,7 +531,7 @@ class DocumentEditor(QDialog):
 
     def _refuse(self, exc: InvalidValueError) -> None:
         self._say(self.tr("Not saved: {message}").format(message=exc.message), error=True)
-        field = exc.field or ""
+        field = self._refused_field = exc.field or ""
         if field.startswith("buyer"):
             (self.buyer.nip if field == "buyer.nip" else self.buyer.name).setFocus()
         elif field.startswith("lines["):
@@ -516,6 +542,8 @@ class DocumentEditor(QDialog):
             self.payment.account.setFocus()
         elif field == "correction":
             self.correction.corrected.setFocus()
+        elif field == "advance_invoices":
+            self.advances.entry.setFocus()
         self.save_refused.emit(exc.message)
 
     def _on_saved(self, doc_id: str, document: Document) -> None:
