@@ -83,11 +83,12 @@ def _override(body: dict[str, Any]) -> dict[str, tuple[int, int, int]]:
         if not isinstance(values, dict):
             raise validation_error(f"Pole 'rateLimits.{group}' jest wymagane.")
         numbers = [values.get(w) for w in _WINDOWS]
-        if not all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in numbers):
+        counts = [n for n in numbers if isinstance(n, int) and not isinstance(n, bool) and n > 0]
+        if len(counts) != len(_WINDOWS):
             raise validation_error(
                 f"Pole 'rateLimits.{group}' musi mieć dodatnie perSecond, perMinute i perHour."
             )
-        out[group] = (int(numbers[0]), int(numbers[1]), int(numbers[2]))  # type: ignore[arg-type]
+        out[group] = (counts[0], counts[1], counts[2])
     for follower, leader in _FOLLOWS.items():
         out[follower] = out[leader]
     return out
@@ -107,8 +108,16 @@ async def set_rate_limits(request: Request) -> Response:
 
 
 @router.delete("/testdata/rate-limits")
-@router.post("/testdata/rate-limits/production")
-def production_rate_limits(request: Request) -> Response:
+def reset_rate_limits(request: Request) -> Response:
+    """Back to the simulator's own limits (production's, or a multiple of them)."""
     sim, ctx = _caller(request)
     sim.rate_limits.pop(ctx.nip, None)
+    return Response(status_code=200)
+
+
+@router.post("/testdata/rate-limits/production")
+def production_rate_limits(request: Request) -> Response:
+    """Production's limits for this context, whatever the simulator's scale."""
+    sim, ctx = _caller(request)
+    sim.rate_limits[ctx.nip] = dict(PRODUCTION)
     return Response(status_code=200)

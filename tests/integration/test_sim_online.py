@@ -416,6 +416,13 @@ def test_rate_limits_are_the_production_ones_until_a_test_context_sets_its_own(
     now = client.http.get("/rate-limits", headers=client.bearer()).json()
     assert now["sessionInvoiceList"] == values
     assert now["onlineSessionClose"] == values  # closing counts with opening
+    production = client.http.post("/testdata/rate-limits/production", headers=client.bearer())
+    assert production.status_code == 200
+    assert client.http.get("/rate-limits", headers=client.bearer()).json()["invoiceSend"] == {
+        "perSecond": 10,
+        "perMinute": 30,
+        "perHour": 180,
+    }
     assert client.http.delete("/testdata/rate-limits", headers=client.bearer()).status_code == 200
     assert client.http.get("/rate-limits", headers=client.bearer()).json()["invoiceSend"] == {
         "perSecond": 10,
