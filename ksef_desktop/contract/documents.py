@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 AMOUNT_PATTERN = r"^-?(0|[1-9]\d{0,15})(\.\d{1,2})?$"
 PRICE_PATTERN = r"^-?(0|[1-9]\d{0,13})(\.\d{1,8})?$"
@@ -115,6 +115,21 @@ class CorrectionIn(_Model):
     corrected: list[CorrectedIn] = Field(min_length=1, max_length=100)
 
 
+class AdvanceInvoiceIn(_Model):
+    """An advance invoice a settlement (ROZ) invoice settles (FA(3) FakturaZaliczkowa)."""
+
+    ksef_number: Annotated[str, StringConstraints(min_length=35, max_length=36)] | None = Field(
+        None, description="Its KSeF number."
+    )
+    number: Text | None = Field(None, description="Its number, when it was issued outside KSeF.")
+
+    @model_validator(mode="after")
+    def _one_of(self) -> AdvanceInvoiceIn:
+        if (self.ksef_number is None) == (self.number is None):
+            raise ValueError("give either ksef_number or (issued outside KSeF) number")
+        return self
+
+
 class TotalsIn(_Model):
     """What the ERP computed; the WS recomputes and refuses a document that disagrees."""
 
@@ -151,6 +166,12 @@ class ErpDocument(_Model):
     lines: list[LineIn] = Field(min_length=1, max_length=10000)
     payment: PaymentIn | None = None
     correction: CorrectionIn | None = None
+    advance_invoices: list[AdvanceInvoiceIn] | None = Field(
+        None,
+        min_length=1,
+        max_length=100,
+        description="ROZ: the advance invoices it settles.",
+    )
     split_payment: bool = False
     cash_accounting: bool = False
     reverse_charge: bool = False

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from ksef_desktop.contract.documents import (
     AddressIn,
+    AdvanceInvoiceIn,
     BuyerIdKind,
     BuyerIn,
     CorrectedIn,
@@ -29,7 +30,13 @@ from ksef_desktop.domain.document import (
     Totals,
 )
 from ksef_desktop.domain.errors import InvalidValueError
-from ksef_desktop.domain.extras import CorrectedInvoice, Correction, CorrectionType, Footer
+from ksef_desktop.domain.extras import (
+    AdvanceInvoiceRef,
+    CorrectedInvoice,
+    Correction,
+    CorrectionType,
+    Footer,
+)
 from ksef_desktop.domain.lines import Line, Pricing, line_value
 from ksef_desktop.domain.party import Address, Contact, IdKind, Party, TaxId
 from ksef_desktop.domain.payment import BankAccount, DueTerm, Payment, PaymentMethod
@@ -226,6 +233,10 @@ def to_document(erp: ErpDocument, *, generated_at: datetime | None = None) -> Do
             ),
             payment=payment,
             correction=_correction(erp.correction),
+            advance_invoices=tuple(
+                AdvanceInvoiceRef(ksef_number=a.ksef_number, number=a.number)
+                for a in erp.advance_invoices or ()
+            ),
             footer=Footer(texts=tuple(erp.notes)) if erp.notes else None,
             generated_at=generated_at,
         )
@@ -349,6 +360,11 @@ def from_document(document: Document, erp_id: str) -> ErpDocument:
                 for c in correction.corrected
             ],
         ),
+        advance_invoices=[
+            AdvanceInvoiceIn(ksef_number=a.ksef_number, number=a.number)
+            for a in document.advance_invoices
+        ]
+        or None,
         split_payment=document.annotations.split_payment,
         cash_accounting=document.annotations.cash_accounting,
         reverse_charge=document.annotations.reverse_charge,

@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from ksef_desktop import fa3
 from ksef_desktop.contract.api import DocumentState
 from ksef_desktop.contract.client import KeySource, WsClient
 from ksef_desktop.contract.documents import ErpDocument
-from ksef_desktop.domain.document import Document
+from ksef_desktop.domain.document import Document, DocumentKind
 from ksef_desktop.domain.errors import DocumentLockedError, IllegalTransitionError
+from ksef_desktop.domain.extras import AdvanceInvoiceRef
 from ksef_desktop.domain.lifecycle import Status
 from ksef_desktop.domain.party import TaxId
 from ksef_desktop.services.cancel import CancelToken
@@ -225,3 +227,27 @@ def test_in_batch_mode_the_outcome_says_the_number_comes_with_the_session(
         assert printout.qr.label == "OFFLINE"
     finally:
         batch.close()
+
+
+def test_a_settlement_invoice_reaches_ksef_with_its_advance_invoices(
+    env: SalesEnv, chain: Chain
+) -> None:
+    advances = (
+        AdvanceInvoiceRef(ksef_number="5261040828-20261102-0123456789AB-CA"),
+        AdvanceInvoiceRef(number="FZ/7/2026"),
+    )
+    day = date(2026, 10, 2)
+    settlement = replace(
+        draft_invoice(issue_date=day, sale_date=day),
+        kind=DocumentKind.ROZ,
+        advance_invoices=advances,
+    )
+    doc_id = env.draft(settlement)
+    wizard = env.sales.open_wizard(doc_id)
+    while wizard.current is not Step.SEND:
+        wizard.next()
+    result = wizard.send(CancelToken(), lambda _message: None)
+    assert result.status is Status.ACCEPTED, result.message
+    stored = env.documents.get(doc_id)
+    assert stored.fa3 is not None  # the XML the WS built and KSeF accepted
+    assert fa3.parse(stored.fa3).advance_invoices == advances

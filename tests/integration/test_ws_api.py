@@ -395,3 +395,24 @@ def test_ids_with_slashes_and_non_ascii_round_trip(env: Env) -> None:
     assert env.client.submit(doc).id == doc.id
     assert env.client.status(doc.id).id == doc.id
     assert b"FV/00710" in env.client.fa3(doc.id)
+
+
+def test_a_settlement_invoice_reaches_ksef_with_the_advance_invoices_it_settles(env: Env) -> None:
+    data = erp_data(620)
+    data["kind"] = "ROZ"
+    data["advance_invoices"] = [
+        {"ksef_number": "5261040828-20261102-0123456789AB-CA"},
+        {"number": "FZ/7/2026"},
+    ]
+    doc = ErpDocument.model_validate(data)
+    env.client.submit(doc)
+    [final] = _accepted(env.client, [doc.id])
+    assert final.ksef_number
+    fa3 = env.client.fa3(doc.id)
+    assert b"<NrKSeFFaZaliczkowej>5261040828-20261102-0123456789AB-CA<" in fa3
+    assert b"<NrFaZaliczkowej>FZ/7/2026<" in fa3
+    either = dict(data, id="ERP-both", advance_invoices=[{"ksef_number": "x" * 35, "number": "1"}])
+    response = _raw_post(env, "/documents", json.dumps(either).encode())
+    assert response.status_code == 422
+    problem = Problem.model_validate(response.json())
+    assert problem.errors[0].loc.startswith("advance_invoices")

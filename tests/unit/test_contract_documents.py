@@ -10,13 +10,15 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from ksef_desktop.contract.documents import ErpDocument
+from ksef_desktop.contract.documents import AdvanceInvoiceIn, ErpDocument
 from ksef_desktop.contract.export import erp_document_schema, render
 from ksef_desktop.contract.mapping import from_document, to_document
 from ksef_desktop.domain.document import DocumentKind
 from ksef_desktop.domain.errors import InvalidValueError
+from ksef_desktop.domain.extras import AdvanceInvoiceRef
 from ksef_desktop.domain.party import IdKind
 from ksef_desktop.domain.vat import Bucket
+from ksef_desktop.ws.intake import canonical_json
 from tests.helpers import factories
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
@@ -140,3 +142,36 @@ def test_desktop_documents_travel_as_erp_json_and_back(make: Any) -> None:
     back = to_document(again, generated_at=document.generated_at)
     assert back.totals == document.totals
     assert back.lines == document.lines
+
+
+KSEF_ADVANCE = "5261040828-20261102-0123456789AB-CA"
+
+
+def test_a_settlement_invoice_names_its_advance_invoices_both_ways() -> None:
+    data = _example("invoice-vat.json")
+    data.update(kind="ROZ", advance_invoices=[{"ksef_number": KSEF_ADVANCE}, {"number": "FZ/7"}])
+    document = to_document(ErpDocument.model_validate(data))
+    assert document.advance_invoices == (
+        AdvanceInvoiceRef(ksef_number=KSEF_ADVANCE),
+        AdvanceInvoiceRef(number="FZ/7"),
+    )
+    back = from_document(document, "ERP-1")
+    assert back.advance_invoices == [
+        AdvanceInvoiceIn(ksef_number=KSEF_ADVANCE),
+        AdvanceInvoiceIn(number="FZ/7"),
+    ]
+
+
+@pytest.mark.parametrize("entry", [{}, {"ksef_number": KSEF_ADVANCE, "number": "FZ/7"}])
+def test_an_advance_invoice_is_named_one_way(entry: dict[str, str]) -> None:
+    data = dict(_example("invoice-vat.json"), kind="ROZ", advance_invoices=[entry])
+    with pytest.raises(ValidationError) as raised:
+        ErpDocument.model_validate(data)
+    assert raised.value.errors()[0]["loc"][:2] == ("advance_invoices", 0)
+
+
+def test_documents_without_advance_invoices_keep_their_canonical_form() -> None:
+    """Stored before the field existed, a document must hash the same when sent again."""
+    erp = ErpDocument.model_validate(_example("invoice-vat.json"))
+    assert from_document(to_document(erp), erp.id).advance_invoices is None
+    assert "advance_invoices" not in canonical_json(erp)
