@@ -111,10 +111,10 @@ def _keys(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     config = config_module.load(args.config)
+    count = len(config.companies)
+    companies = tr("1 company") if count == 1 else tr("{n} companies").format(n=count)
     _out(
-        tr("{file}: configuration OK ({n} companies)").format(
-            file=args.config, n=len(config.companies)
-        )
+        tr("{file}: configuration OK ({companies})").format(file=args.config, companies=companies)
     )
     failed = False
     for company in config.companies.values():

@@ -37,4 +37,5 @@ def test_check_reports_an_unreachable_ksef(
     ini = write_ini(tmp_path, "http://127.0.0.1:9", {SELLER: "immediate"})
     assert ws_cli(["check", "--config", str(ini)]) == 1
     out = capsys.readouterr().out
+    assert "configuration OK (1 company)" in out
     assert "failed   ksef_reachable" in out
