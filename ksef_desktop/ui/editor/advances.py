@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ksef_desktop.domain.errors import InvalidValueError
 from ksef_desktop.domain.extras import AdvanceInvoiceRef
-from ksef_desktop.services.advances import MAX_ADVANCE_INVOICES, advance_ref
+from ksef_desktop.services.advances import advance_ref, check_advances
 
 _ERROR = "color: #b00020;"
 
@@ -118,12 +118,7 @@ class AdvancesPanel(QWidget):
             ref = advance_ref(self.entry.text(), outside_ksef=self.outside.isChecked())
             if ref in self._refs:
                 raise InvalidValueError(_tr("This advance invoice is on the list already."))
-            if len(self._refs) >= MAX_ADVANCE_INVOICES:
-                raise InvalidValueError(
-                    _tr("An FA(3) invoice names at most {n} advance invoices.").format(
-                        n=MAX_ADVANCE_INVOICES
-                    )
-                )
+            check_advances((*self._refs, ref))  # the FA(3) limit
         except InvalidValueError as exc:
             self.message.setText(exc.message)
             self.entry.setFocus()
